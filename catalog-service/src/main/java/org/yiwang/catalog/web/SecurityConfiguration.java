@@ -1,0 +1,30 @@
+package org.yiwang.catalog.web;
+
+import org.yiwang.shared.security.CurrentUser;
+import org.yiwang.shared.security.PlatformSecurity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Browsing the catalog is public; editing needs a department or platform admin. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		return PlatformSecurity.resourceServer(http)
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/catalog/**")
+				.permitAll()
+				.requestMatchers("/api/v1/catalog/**")
+				.hasAnyRole(CurrentUser.DEPT_ADMIN, CurrentUser.PLATFORM_ADMIN)
+				.anyRequest()
+				.denyAll())
+			.build();
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.yiwang.shared.config;
+
+import org.yiwang.shared.security.JwtValidation;
+import org.yiwang.shared.security.PlatformSecurityProperties;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * Keycloak token validation: keys from the realm's JWKS (fetched lazily, so a service starts before Keycloak),
+ * issuer, lifetime and audience checked.
+ */
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration" })
+@ConditionalOnClass(NimbusJwtDecoder.class)
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class Servlet {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
+			decoder.setJwtValidator(JwtValidation.validator(properties));
+			return decoder;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	static class Reactive {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveJwtDecoder reactiveJwtDecoder(PlatformSecurityProperties properties) {
+			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+				.withJwkSetUri(properties.effectiveJwkSetUri())
+				.build();
+			decoder.setJwtValidator(JwtValidation.validator(properties));
+			return decoder;
+		}
+
+	}
+
+}
