@@ -1,0 +1,66 @@
+package org.yiwang.application.catalog;
+
+import org.yiwang.shared.contracts.ItemPublished;
+import org.yiwang.shared.events.EventCodec;
+import org.yiwang.shared.events.Topics;
+import org.yiwang.shared.messaging.IdempotentConsumer;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@link PublishedItem}s current from {@code catalog.events}. The upsert only moves forward (an older
+ * version arriving late never replaces a newer one), so replays are harmless.
+ */
+@Component
+class CatalogEvents {
+
+	static final String CONSUMER = "application-service.catalog";
+
+	private final IdempotentConsumer idempotent;
+
+	private final MongoTemplate mongo;
+
+	CatalogEvents(IdempotentConsumer idempotent, MongoTemplate mongo) {
+		this.idempotent = idempotent;
+		this.mongo = mongo;
+	}
+
+	@KafkaListener(topics = Topics.CATALOG, groupId = "application-service")
+	void on(String record) {
+		idempotent.handle(CONSUMER, record, envelope -> {
+			if (envelope.is(ItemPublished.TYPE)) {
+				apply(EventCodec.payload(envelope, ItemPublished.class));
+			}
+		});
+	}
+
+	private void apply(ItemPublished event) {
+		PublishedItem current = mongo.findById(event.itemCode(), PublishedItem.class);
+		if (current != null && current.getItemVersion() >= event.itemVersion()) {
+			return;
+		}
+		Query notNewer = new Query(Criteria.where("_id").is(event.itemCode())
+			.orOperator(Criteria.where("itemVersion").lt(event.itemVersion()), Criteria.where("itemVersion").exists(false)));
+		Update update = new Update().set("itemVersion", event.itemVersion())
+			.set("name", event.name())
+			.set("departmentCode", event.departmentCode())
+			.set("departmentName", event.departmentName())
+			.set("promisedDays", event.promisedDays())
+			.set("legalDays", event.legalDays())
+			.set("licenseType", event.licenseType())
+			.set("licenseName", event.licenseName())
+			.set("licenseValidityYears", event.licenseValidityYears());
+		if (current == null) {
+			mongo.upsert(new Query(Criteria.where("_id").is(event.itemCode())), update, PublishedItem.class);
+		}
+		else {
+			mongo.updateFirst(notNewer, update, PublishedItem.class);
+		}
+	}
+
+}

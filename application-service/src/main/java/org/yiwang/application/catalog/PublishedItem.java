@@ -1,0 +1,93 @@
+package org.yiwang.application.catalog;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What application-service knows of a published catalog item: the latest published version, learnt from
+ * {@code catalog.ItemPublished}. Submissions are validated against it and pin its version.
+ */
+@Document("published_items")
+public class PublishedItem {
+
+	@Id
+	private String itemCode;
+
+	private int itemVersion;
+
+	private String name;
+
+	private String departmentCode;
+
+	private String departmentName;
+
+	private int promisedDays;
+
+	private int legalDays;
+
+	private String licenseType;
+
+	private String licenseName;
+
+	private int licenseValidityYears;
+
+	@PersistenceCreator
+	PublishedItem() {
+	}
+
+	public PublishedItem(String itemCode, int itemVersion, String name, String departmentCode, String departmentName,
+			int promisedDays, int legalDays, String licenseType, String licenseName, int licenseValidityYears) {
+		this.itemCode = itemCode;
+		this.itemVersion = itemVersion;
+		this.name = name;
+		this.departmentCode = departmentCode;
+		this.departmentName = departmentName;
+		this.promisedDays = promisedDays;
+		this.legalDays = legalDays;
+		this.licenseType = licenseType;
+		this.licenseName = licenseName;
+		this.licenseValidityYears = licenseValidityYears;
+	}
+
+	public String getItemCode() {
+		return itemCode;
+	}
+
+	public int getItemVersion() {
+		return itemVersion;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public String getDepartmentCode() {
+		return departmentCode;
+	}
+
+	public String getDepartmentName() {
+		return departmentName;
+	}
+
+	public int getPromisedDays() {
+		return promisedDays;
+	}
+
+	public int getLegalDays() {
+		return legalDays;
+	}
+
+	public String getLicenseType() {
+		return licenseType;
+	}
+
+	public String getLicenseName() {
+		return licenseName;
+	}
+
+	public int getLicenseValidityYears() {
+		return licenseValidityYears;
+	}
+
+}
