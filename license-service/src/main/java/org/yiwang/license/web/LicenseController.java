@@ -1,0 +1,69 @@
+package org.yiwang.license.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.yiwang.license.license.License;
+import org.yiwang.license.license.LicenseStatus;
+import org.yiwang.license.license.Licenses;
+import org.yiwang.shared.security.CurrentUser;
+import org.yiwang.shared.web.NotFoundException;
+import org.yiwang.shared.web.PageView;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The holder's wallet, and the issuing department's view of its own licences. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/licenses")
+class LicenseController {
+
+	private final Licenses licenses;
+
+	LicenseController(Licenses licenses) {
+		this.licenses = licenses;
+	}
+
+	@GetMapping
+	PageView<LicenseView> wallet(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return PageView.of(licenses
+			.findByHolderSubject(CurrentUser.current().subject(),
+					PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "issuedAt")))
+			.map(LicenseView::of));
+	}
+
+	@GetMapping("/{number}")
+	LicenseView one(@PathVariable @Size(max = 80) String number) {
+		CurrentUser user = CurrentUser.current();
+		return licenses.findById(number)
+			.filter(l -> l.getHolderSubject().equals(user.subject())
+					|| (user.department() != null && user.department().equals(l.getIssuingDepartment())
+							&& user.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_SYSTEM)))
+			.map(LicenseView::of)
+			.orElseThrow(() -> new NotFoundException("no licence " + number));
+	}
+
+	record LicenseView(String number, String type, String typeName, String holderName, String issuingDepartment,
+			Instant issuedAt, LocalDate validFrom, LocalDate validUntil, LicenseStatus status, String applicationId,
+			String caseId) {
+
+		static LicenseView of(License l) {
+			return new LicenseView(l.getNumber(), l.getType(), l.getTypeName(), l.getHolderName(),
+					l.getIssuingDepartment(), l.getIssuedAt(), l.getValidFrom(), l.getValidUntil(), l.getStatus(),
+					l.getApplicationId(), l.getCaseId());
+		}
+
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.yiwang.license.web;
+
+import org.yiwang.shared.security.PlatformSecurity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Every licence endpoint needs a token; holder and department checks are made per licence. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		return PlatformSecurity.resourceServer(http)
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/api/v1/licenses/**")
+				.authenticated()
+				.anyRequest()
+				.denyAll())
+			.build();
+	}
+
+}
