@@ -1,0 +1,67 @@
+package org.yiwang.gateway;
+
+import java.nio.charset.StandardCharsets;
+
+import org.yiwang.shared.security.KeycloakJwtAuthenticationConverter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The gateway validates every bearer token (issuer, audience, signature, lifetime) before routing; browsing the
+ * catalog is public. Services check roles, ownership and department scope themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.authorizeExchange(exchange -> exchange.pathMatchers("/actuator/health/**", "/actuator/info", "/fallback/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/api/v1/catalog/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.OPTIONS, "/**")
+				.permitAll()
+				.pathMatchers("/api/**")
+				.authenticated()
+				.anyExchange()
+				.denyAll())
+			.oauth2ResourceServer(oauth -> oauth
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(
+						new ReactiveJwtAuthenticationConverterAdapter(new KeycloakJwtAuthenticationConverter())))
+				.authenticationEntryPoint((exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED,
+						"unauthenticated", "a valid bearer token is required")))
+			.exceptionHandling(ex -> ex
+				.authenticationEntryPoint((exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
+						"a valid bearer token is required"))
+				.accessDeniedHandler((exchange, e) -> problem(exchange, HttpStatus.FORBIDDEN, "forbidden",
+						"this request is not allowed")))
+			.build();
+	}
+
+	static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String type, String detail) {
+		var response = exchange.getResponse();
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.getHeaders().set("WWW-Authenticate", "Bearer realm=\"gov\"");
+		}
+		String body = "{\"type\":\"https://yiwang.dev/problems/" + type + "\",\"title\":\"" + status.getReasonPhrase()
+				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}";
+		DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+		return response.writeWith(Mono.just(buffer));
+	}
+
+}

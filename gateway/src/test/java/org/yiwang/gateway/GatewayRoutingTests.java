@@ -1,0 +1,57 @@
+package org.yiwang.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * With every service down: public catalog reads reach the circuit breaker and get a 503 problem naming the
+ * service; protected routes are refused with 401 before routing; correlation ids come back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "CATALOG_URI=http://127.0.0.1:1", "APPLICATION_URI=http://127.0.0.1:1",
+				"LICENSE_URI=http://127.0.0.1:1" })
+@AutoConfigureWebTestClient
+class GatewayRoutingTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void unreachableServiceIsA503ProblemNamingIt() {
+		client.get()
+			.uri("/api/v1/catalog/items")
+			.header("X-Correlation-Id", "test-corr-1")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.valueEquals("X-Correlation-Id", "test-corr-1")
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("catalog-service")
+			.jsonPath("$.type")
+			.isEqualTo("https://yiwang.dev/problems/service-unavailable");
+	}
+
+	@Test
+	void protectedRoutesNeedAValidToken() {
+		client.get().uri("/api/v1/applications").exchange().expectStatus().isUnauthorized()
+			.expectBody().jsonPath("$.status").isEqualTo(401);
+		client.get()
+			.uri("/api/v1/licenses")
+			.header("Authorization", "Bearer not-a-jwt")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void unknownPathsAreDenied() {
+		client.get().uri("/internal/anything").exchange().expectStatus().isUnauthorized();
+	}
+
+}
