@@ -50,6 +50,19 @@ class GatewayRoutingTests {
 	}
 
 	@Test
+	void unsignedTokensAreRefused() {
+		String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+		String claims = java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString("{\"sub\":\"x\",\"iss\":\"http://localhost:8180/realms/gov\",\"aud\":\"yiwang-api\",\"exp\":4102444800}".getBytes());
+		client.get()
+			.uri("/api/v1/licenses")
+			.header("Authorization", "Bearer " + header + "." + claims + ".")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
 	void unknownPathsAreDenied() {
 		client.get().uri("/internal/anything").exchange().expectStatus().isUnauthorized();
 	}
