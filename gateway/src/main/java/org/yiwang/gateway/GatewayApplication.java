@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The single entry point: routes, token validation, circuit breakers, correlation ids. */
 @SpringBootApplication
+@org.springframework.boot.context.properties.ConfigurationPropertiesScan
 public class GatewayApplication {
 
 	public static void main(String[] args) {

@@ -1,10 +1,12 @@
 package org.yiwang.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.yiwang.shared.security.KeycloakJwtAuthenticationConverter;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -14,6 +16,9 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -24,8 +29,14 @@ import org.springframework.web.server.ServerWebExchange;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+			@Value("${platform.gateway.cors.allowed-origins:http://localhost:5173,http://localhost:8080}") List<String> origins) {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.cors(cors -> cors.configurationSource(corsSource(origins)))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+				.referrerPolicy(referrer -> referrer
+					.policy(org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.authorizeExchange(exchange -> exchange.pathMatchers("/actuator/health/**", "/actuator/info", "/fallback/**")
@@ -49,6 +60,19 @@ class SecurityConfiguration {
 				.accessDeniedHandler((exchange, e) -> problem(exchange, HttpStatus.FORBIDDEN, "forbidden",
 						"this request is not allowed")))
 			.build();
+	}
+
+	/** Browsers may call the API only from the portal's origin(s). */
+	static CorsConfigurationSource corsSource(List<String> origins) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(origins);
+		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id", "If-Match"));
+		cors.setExposedHeaders(List.of("X-Correlation-Id", "Retry-After", "Location", "ETag"));
+		cors.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", cors);
+		return source;
 	}
 
 	static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String type, String detail) {

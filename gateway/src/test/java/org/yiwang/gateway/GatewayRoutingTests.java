@@ -63,6 +63,35 @@ class GatewayRoutingTests {
 	}
 
 	@Test
+	void corsAllowsOnlyThePortalOrigin() {
+		client.options()
+			.uri("/api/v1/catalog/items")
+			.header("Origin", "http://localhost:5173")
+			.header("Access-Control-Request-Method", "GET")
+			.exchange()
+			.expectHeader()
+			.valueEquals("Access-Control-Allow-Origin", "http://localhost:5173");
+		client.options()
+			.uri("/api/v1/catalog/items")
+			.header("Origin", "https://evil.example")
+			.header("Access-Control-Request-Method", "GET")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void securityHeadersAreSet() {
+		client.get()
+			.uri("/api/v1/applications")
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.exists("Content-Security-Policy");
+	}
+
+	@Test
 	void unknownPathsAreDenied() {
 		client.get().uri("/internal/anything").exchange().expectStatus().isUnauthorized();
 	}
