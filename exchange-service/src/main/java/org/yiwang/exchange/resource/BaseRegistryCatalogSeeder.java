@@ -1,54 +1,100 @@
 package org.yiwang.exchange.resource;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The base registries every deployment has (基础库), entered into the catalog once (keyed by code, so restarts and
- * replicas change nothing). DEMO descriptions; the exchange issue adds providers and data.
+ * replicas change nothing). DEMO descriptions. Four are held in the platform (their synthetic data is seeded by
+ * {@code DemoRegistryData}); the e-licence library is served by license-service's provider API.
  */
 @Component
+@Order(1)
 class BaseRegistryCatalogSeeder implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(BaseRegistryCatalogSeeder.class);
 
-	static final List<DataResource> BASE_REGISTRIES = List.of(
-			new DataResource("GA-POPULATION", "人口基础信息", "GA", SharingType.CONDITIONAL, "《中华人民共和国居民身份证法》",
-					List.of(new DataResource.Field("idNumber", "公民身份号码", "high"),
-							new DataResource.Field("name", "姓名", "medium"),
-							new DataResource.Field("address", "户籍地址", "high"))),
-			new DataResource("SCJG-LEGAL-PERSON", "法人单位基础信息", "SCJG", SharingType.UNCONDITIONAL,
-					"《企业信息公示暂行条例》",
-					List.of(new DataResource.Field("uscc", "统一社会信用代码", "low"),
-							new DataResource.Field("name", "企业名称", "low"),
-							new DataResource.Field("legalRepresentative", "法定代表人", "medium"))),
-			new DataResource("RSJ-SOCIAL-INSURANCE", "社会保险参保信息", "RSJ", SharingType.CONDITIONAL, "《社会保险法》",
-					List.of(new DataResource.Field("idNumber", "公民身份号码", "high"),
-							new DataResource.Field("insuredStatus", "参保状态", "medium"))),
-			new DataResource("ZJJ-PROPERTY", "不动产登记信息", "ZJJ", SharingType.CONDITIONAL, "《不动产登记暂行条例》",
-					List.of(new DataResource.Field("certificateNumber", "不动产权证号", "medium"),
-							new DataResource.Field("owner", "权利人", "high"))),
-			new DataResource("LICENSE-LIBRARY", "电子证照库", "ZWFW", SharingType.CONDITIONAL,
-					"《国务院关于在线政务服务的若干规定》第十条",
-					List.of(new DataResource.Field("licenseNumber", "证照编号", "low"),
-							new DataResource.Field("holder", "持证主体", "medium"))));
-
 	private final DataResources resources;
 
-	BaseRegistryCatalogSeeder(DataResources resources) {
+	private final Clock clock;
+
+	private final String licenseLibraryUrl;
+
+	BaseRegistryCatalogSeeder(DataResources resources, Clock clock,
+			@Value("${exchange.license-library-url:http://127.0.0.1:8084/api/v1/exchange-provider}") String licenseLibraryUrl) {
 		this.resources = resources;
+		this.clock = clock;
+		this.licenseLibraryUrl = licenseLibraryUrl;
+	}
+
+	static List<Seed> baseRegistries(String licenseLibraryUrl) {
+		return List.of(
+				new Seed("GA-POPULATION", new ResourceDefinition("人口基础信息", "GA", SubjectType.PERSON,
+						SharingType.CONDITIONAL, "《中华人民共和国居民身份证法》", UpdateFrequency.DAILY,
+						ServingMode.BASE_REGISTRY, null,
+						List.of(new DataResource.Field("idNumber", "公民身份号码", Sensitivity.HIGH),
+								new DataResource.Field("name", "姓名", Sensitivity.MEDIUM),
+								new DataResource.Field("gender", "性别", Sensitivity.LOW),
+								new DataResource.Field("birthDate", "出生日期", "DATE", Sensitivity.MEDIUM),
+								new DataResource.Field("address", "户籍地址", Sensitivity.HIGH)))),
+				new Seed("SCJG-LEGAL-PERSON", new ResourceDefinition("法人单位基础信息", "SCJG", SubjectType.ENTERPRISE,
+						SharingType.UNCONDITIONAL, "《企业信息公示暂行条例》", UpdateFrequency.REAL_TIME,
+						ServingMode.BASE_REGISTRY, null,
+						List.of(new DataResource.Field("uscc", "统一社会信用代码", Sensitivity.LOW),
+								new DataResource.Field("name", "企业名称", Sensitivity.LOW),
+								new DataResource.Field("legalRepresentative", "法定代表人", Sensitivity.MEDIUM),
+								new DataResource.Field("registeredAddress", "住所", Sensitivity.LOW),
+								new DataResource.Field("establishedOn", "成立日期", "DATE", Sensitivity.LOW),
+								new DataResource.Field("status", "登记状态", Sensitivity.LOW)))),
+				new Seed("RSJ-SOCIAL-INSURANCE", new ResourceDefinition("社会保险参保信息", "RSJ", SubjectType.PERSON,
+						SharingType.CONDITIONAL, "《中华人民共和国社会保险法》", UpdateFrequency.MONTHLY,
+						ServingMode.BASE_REGISTRY, null,
+						List.of(new DataResource.Field("idNumber", "公民身份号码", Sensitivity.HIGH),
+								new DataResource.Field("insuredStatus", "参保状态", Sensitivity.MEDIUM),
+								new DataResource.Field("employer", "参保单位", Sensitivity.MEDIUM),
+								new DataResource.Field("monthsPaid", "累计缴费月数", "NUMBER", Sensitivity.MEDIUM)))),
+				new Seed("ZJJ-PROPERTY", new ResourceDefinition("不动产登记信息", "ZJJ", SubjectType.PERSON,
+						SharingType.CONDITIONAL, "《不动产登记暂行条例》", UpdateFrequency.DAILY,
+						ServingMode.BASE_REGISTRY, null,
+						List.of(new DataResource.Field("certificateNumber", "不动产权证号", Sensitivity.MEDIUM),
+								new DataResource.Field("owner", "权利人", Sensitivity.HIGH),
+								new DataResource.Field("location", "坐落", Sensitivity.HIGH),
+								new DataResource.Field("area", "建筑面积（㎡）", "NUMBER", Sensitivity.MEDIUM)))),
+				new Seed("LICENSE-LIBRARY", new ResourceDefinition("电子证照库", "ZWFW", SubjectType.ENTERPRISE,
+						SharingType.CONDITIONAL, "《国务院关于在线政务服务的若干规定》第十条", UpdateFrequency.REAL_TIME,
+						ServingMode.PROVIDER_API, licenseLibraryUrl,
+						List.of(new DataResource.Field("licenseNumber", "证照编号", Sensitivity.LOW),
+								new DataResource.Field("licenseName", "证照名称", Sensitivity.LOW),
+								new DataResource.Field("holder", "持证主体", Sensitivity.MEDIUM),
+								new DataResource.Field("validUntil", "有效期至", "DATE", Sensitivity.LOW)))));
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		long added = BASE_REGISTRIES.stream().filter(r -> !resources.existsById(r.code())).map(resources::save).count();
+		int added = 0;
+		for (Seed seed : baseRegistries(licenseLibraryUrl)) {
+			var existing = resources.findById(seed.code());
+			if (existing.isPresent() && existing.get().getServingMode() != null) {
+				continue;
+			}
+			// an entry from before serving modes existed is replaced by the current description
+			existing.ifPresent(resources::delete);
+			resources.insert(DataResource.publish(seed.code(), seed.definition(), "system", clock.instant()));
+			added++;
+		}
 		log.info("shared data catalog: {} base registry resources added", added);
+	}
+
+	record Seed(String code, ResourceDefinition definition) {
 	}
 
 }
