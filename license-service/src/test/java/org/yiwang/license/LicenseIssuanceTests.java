@@ -39,6 +39,7 @@ class LicenseIssuanceTests {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "license-issuance-test");
+		registry.add("platform.license.keys-dir", () -> "target/test-license-keys/issuance");
 	}
 
 	@Autowired

@@ -2,12 +2,16 @@ package org.yiwang.license.license;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Optional;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yiwang.license.credential.BitstringStatusList;
+import org.yiwang.license.credential.CredentialClaims;
+import org.yiwang.license.credential.CredentialSigner;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -19,7 +23,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Issues a licence exactly once per case: an existence check for the common duplicate, the unique index on
- * {@code caseId} for the concurrent one. Serials come from an atomic per type/issuer/year counter.
+ * {@code caseId} for the concurrent one. Serials come from an atomic per type/issuer/year counter; the position in
+ * the issuer's status lists is drawn at random and reserved under a unique id. The licence is signed as a
+ * verifiable credential with the issuing department's active key before it is stored.
  */
 @Service
 public class LicenseIssuer {
@@ -32,10 +38,15 @@ public class LicenseIssuer {
 
 	private final Clock clock;
 
-	LicenseIssuer(Licenses licenses, MongoTemplate mongo, Clock clock) {
+	private final CredentialSigner signer;
+
+	private final SecureRandom random = new SecureRandom();
+
+	LicenseIssuer(Licenses licenses, MongoTemplate mongo, Clock clock, CredentialSigner signer) {
 		this.licenses = licenses;
 		this.mongo = mongo;
 		this.clock = clock;
+		this.signer = signer;
 	}
 
 	public Optional<License> issue(License.Issuance issuance) {
@@ -47,8 +58,11 @@ public class LicenseIssuer {
 		int year = LocalDate.ofInstant(now, License.ZONE).getYear();
 		String number = LicenseNumber.of(issuance.type(), issuance.issuingDepartment(), year,
 				nextSerial(issuance.type(), issuance.issuingDepartment(), year));
+		License license = License.issue(number, issuance, now, reserveStatusIndex(issuance.issuingDepartment()));
+		CredentialSigner.Signed credential = signer.sign(claims(license));
+		license.secure(credential.jws(), credential.kid());
 		try {
-			License license = licenses.insert(License.issue(number, issuance, now));
+			license = licenses.insert(license);
 			log.info("issued licence {} for case {}", number, issuance.caseId());
 			return Optional.of(license);
 		}
@@ -56,6 +70,30 @@ public class LicenseIssuer {
 			log.info("licence for case {} was issued concurrently; {} unused", issuance.caseId(), number);
 			return Optional.empty();
 		}
+	}
+
+	/** The credential claims of a licence. */
+	public static CredentialClaims claims(License l) {
+		return new CredentialClaims(l.getNumber(), l.getType(), l.getTypeName(), l.getHolderSubject(),
+				l.getHolderName(), l.getIssuingDepartment(), l.getIssuedAt(), l.validFromInstant(),
+				l.validUntilInstant(), l.getFields(), l.getApplicationId(), l.getCaseId(), l.getItemCode(),
+				l.getStatusIndex());
+	}
+
+	/** A random free position in the issuer's status lists (herd privacy), reserved by a unique id. */
+	private int reserveStatusIndex(String issuer) {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			int index = random.nextInt(BitstringStatusList.SIZE);
+			try {
+				mongo.insert(new Document("_id", issuer + "|" + index).append("issuer", issuer).append("index", index),
+						"license_status_indexes");
+				return index;
+			}
+			catch (DuplicateKeyException ex) {
+				// taken; draw again
+			}
+		}
+		throw new IllegalStateException("status list of " + issuer + " is (nearly) full");
 	}
 
 	private long nextSerial(String type, String issuer, int year) {

@@ -38,7 +38,7 @@ class ApplicationEvents {
 			issuer.issue(new License.Issuance(approved.licenseType(), approved.licenseName(),
 					approved.applicantSubject(), approved.applicantName(), approved.departmentCode(),
 					approved.caseId(), approved.applicationId(), approved.itemCode(),
-					approved.licenseValidityYears()));
+					approved.licenseValidityYears(), java.util.Map.of()));
 		});
 	}
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.yiwang.license.credential.CompactPayload;
 import org.yiwang.license.license.License;
 import org.yiwang.license.license.LicenseStatus;
 import org.yiwang.license.license.Licenses;
@@ -52,6 +53,25 @@ class LicenseController {
 							&& user.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_SYSTEM)))
 			.map(LicenseView::of)
 			.orElseThrow(() -> new NotFoundException("no licence " + number));
+	}
+
+	/** The holder's signed credential and its QR payload, to show on a phone or print. */
+	@GetMapping("/{number}/credential")
+	CredentialView credential(@PathVariable @Size(max = 80) String number) {
+		License license = licenses.findById(number)
+			.filter(l -> l.getHolderSubject().equals(CurrentUser.current().subject()))
+			.orElseThrow(() -> new NotFoundException("no licence " + number));
+		return new CredentialView(number, "vc+jwt", license.getCredential(),
+				CompactPayload.encode(license.getCredential()));
+	}
+
+	/**
+	 * @param number licence number
+	 * @param format the media type of {@code credential} without {@code application/}
+	 * @param credential the W3C verifiable credential as compact JWS
+	 * @param qrPayload the compressed form for a QR code, verifiable offline
+	 */
+	record CredentialView(String number, String format, String credential, String qrPayload) {
 	}
 
 	record LicenseView(String number, String type, String typeName, String holderName, String issuingDepartment,
