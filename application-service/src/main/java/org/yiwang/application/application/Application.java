@@ -1,14 +1,26 @@
 package org.yiwang.application.application;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.yiwang.application.application.CaseEvents.ApplicationConcluded;
+import org.yiwang.application.application.CaseEvents.CaseStepped;
 import org.yiwang.shared.contracts.CaseApproved;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.outbox.OutboxMessage;
 import org.yiwang.shared.web.ConflictException;
+import org.yiwang.shared.web.InvalidRequestException;
 import org.yiwang.shared.web.NotFoundException;
 
 import org.springframework.data.annotation.Id;
@@ -18,11 +30,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An application (办件): one submission by one applicant, split into cases (子件) per department and item. The
- * cases live in the application's document, so a decision and the event it raises are one atomic write; the
- * {@code revision} makes two officers deciding at once a conflict (409) instead of a lost update.
+ * cases live in the application's document, so a transition, its consequences (a dependent case starting, the
+ * combined result) and the events it raises are one atomic write; the {@code revision} makes two officers acting
+ * at once a conflict (409) instead of a lost update. Every transition goes through {@link #guard}, which applies
+ * the {@link CaseAction} table.
  */
 @Document("applications")
 public class Application {
+
+	/** Special procedures excluded from the time limit (特别程序). */
+	public static final Set<String> SPECIAL_PROCEDURES = Set.of("HEARING", "INSPECTION", "EXPERT_REVIEW");
 
 	@Id
 	private String id;
@@ -35,7 +52,15 @@ public class Application {
 
 	private Instant submittedAt;
 
+	private String themeCode;
+
 	private List<Case> cases = new ArrayList<>();
+
+	private Instant concludedAt;
+
+	private Rating rating;
+
+	private List<Rectification> rectifications = new ArrayList<>();
 
 	@Version
 	private Long revision;
@@ -48,60 +73,459 @@ public class Application {
 
 	/** Submits an application for one item; its single case goes to the item's department. */
 	public static Application submit(Applicant applicant, ItemSnapshot item, String channel, Instant now) {
+		return submit(applicant, null, List.of(item), List.of(), channel, now);
+	}
+
+	/**
+	 * Submits an application for several items at once (a theme, 一件事): one case per item, routed to the item's
+	 * department, running in parallel except where an order constraint makes one wait for its predecessor's
+	 * approval. Codes must be distinct, constraints must name listed items and must not form a cycle.
+	 */
+	public static Application submit(Applicant applicant, String themeCode, List<ItemSnapshot> items,
+			List<OrderConstraint> order, String channel, Instant now) {
+		if (items.isEmpty()) {
+			throw new InvalidRequestException("no items", "itemCodes", "must list at least one item");
+		}
+		Set<String> codes = new HashSet<>();
+		for (int i = 0; i < items.size(); i++) {
+			if (!codes.add(items.get(i).itemCode())) {
+				throw new InvalidRequestException("item " + items.get(i).itemCode() + " is listed twice",
+						"itemCodes[" + i + "]", "must be distinct");
+			}
+		}
+		Map<String, List<String>> predecessors = new HashMap<>();
+		for (int i = 0; i < order.size(); i++) {
+			OrderConstraint constraint = order.get(i);
+			if (!codes.contains(constraint.before())) {
+				throw new InvalidRequestException("order names an item not applied for", "order[" + i + "].before",
+						"must be one of itemCodes");
+			}
+			if (!codes.contains(constraint.after())) {
+				throw new InvalidRequestException("order names an item not applied for", "order[" + i + "].after",
+						"must be one of itemCodes");
+			}
+			predecessors.computeIfAbsent(constraint.after(), k -> new ArrayList<>()).add(constraint.before());
+		}
+		if (hasCycle(codes, predecessors)) {
+			throw new InvalidRequestException("the order constraints form a cycle", "order",
+					"must not contain a cycle");
+		}
 		Application application = new Application();
 		application.id = "APP-" + UUID.randomUUID();
 		application.applicantSubject = applicant.subject();
 		application.applicantName = applicant.name();
 		application.channel = channel;
 		application.submittedAt = now;
-		Case first = new Case("CASE-" + UUID.randomUUID(), item.itemCode(), item.itemVersion(), item.name(),
-				item.departmentCode(), item.departmentName(), item.licenseType(), item.licenseName(),
-				item.licenseValidityYears());
-		application.cases.add(first);
-		application.outbox.add(OutboxMessage.of(Topics.APPLICATION, ApplicationSubmitted.TYPE, 1, application.id,
-				new ApplicationSubmitted(application.id, applicant.subject(), channel,
-						application.cases.stream()
-							.map(c -> new ApplicationSubmitted.SubmittedCase(c.getCaseId(), c.getItemCode(),
-									c.getItemVersion(), c.getDepartmentCode()))
-							.toList(),
-						now)));
+		application.themeCode = themeCode;
+		for (ItemSnapshot item : items) {
+			application.cases.add(new Case("CASE-" + UUID.randomUUID(), item,
+					predecessors.getOrDefault(item.itemCode(), List.of()), now));
+		}
+		application.emit(ApplicationSubmitted.TYPE, new ApplicationSubmitted(application.id, applicant.subject(),
+				channel,
+				application.cases.stream()
+					.map(c -> new ApplicationSubmitted.SubmittedCase(c.getCaseId(), c.getItemCode(), c.getItemVersion(),
+							c.getDepartmentCode()))
+					.toList(),
+				now));
+		application.cases.stream()
+			.filter(c -> c.getStatus() == CaseStatus.SUBMITTED)
+			.forEach(c -> application.caseBecameActionable(c, now));
 		return application;
 	}
 
-	/** 办结·准予: the officer's department must own the case, and the case must still be open. */
+	static boolean hasCycle(Set<String> nodes, Map<String, List<String>> predecessors) {
+		Map<String, Integer> state = new HashMap<>();
+		for (String start : nodes) {
+			if (state.containsKey(start)) {
+				continue;
+			}
+			Deque<Object[]> stack = new ArrayDeque<>();
+			stack.push(new Object[] { start, 0 });
+			state.put(start, 1);
+			while (!stack.isEmpty()) {
+				Object[] frame = stack.peek();
+				String node = (String) frame[0];
+				List<String> next = predecessors.getOrDefault(node, List.of());
+				int index = (Integer) frame[1];
+				if (index < next.size()) {
+					frame[1] = index + 1;
+					String n = next.get(index);
+					Integer s = state.get(n);
+					if (s != null && s == 1) {
+						return true;
+					}
+					if (s == null) {
+						state.put(n, 1);
+						stack.push(new Object[] { n, 0 });
+					}
+				}
+				else {
+					state.put(node, 2);
+					stack.pop();
+				}
+			}
+		}
+		return false;
+	}
+
+	// ---- intake ---------------------------------------------------------------------------------------
+
+	/** 受理: the statutory clock starts. */
+	public void accept(String caseId, Actor officer, Instant now) {
+		Case target = guard(caseId, CaseAction.ACCEPT, officer);
+		acceptCase(target, officer, now);
+		after(now);
+	}
+
+	private void acceptCase(Case target, Actor officer, Instant now) {
+		target.moveTo(CaseStatus.ACCEPTED, CaseAction.ACCEPT.name(), officer.subject(), null, now);
+		target.accepted(now);
+		emit(CaseEvents.CaseAccepted.TYPE, new CaseEvents.CaseAccepted(target.getCaseId(), id, target.getItemCode(),
+				target.getItemName(), target.getDepartmentCode(), applicantSubject, officer.subject(), now));
+	}
+
+	/** 不予受理, with the reason the applicant will read. */
+	public void reject(String caseId, Actor officer, String reason, Instant now) {
+		Case target = guard(caseId, CaseAction.REJECT, officer);
+		requireText(reason, "reason");
+		target.moveTo(CaseStatus.REJECTED, CaseAction.REJECT.name(), officer.subject(), reason, now);
+		target.conclude(officer.subject(), reason, null, now);
+		emit(CaseEvents.CaseRejected.TYPE, new CaseEvents.CaseRejected(caseId, id, target.getDepartmentCode(),
+				applicantSubject, reason, officer.subject(), now));
+		after(now);
+	}
+
+	public void startReview(String caseId, Actor officer, Instant now) {
+		Case target = guard(caseId, CaseAction.START_REVIEW, officer);
+		step(target, CaseAction.START_REVIEW, CaseStatus.UNDER_REVIEW, officer, null, CaseStepped.REVIEW_STARTED, now);
+	}
+
+	// ---- correction (补正) -----------------------------------------------------------------------------
+
+	/**
+	 * 一次性告知: ONE notice listing every deficiency; a case gets one, so a second request is refused. The clock
+	 * pauses until the applicant supplements.
+	 */
+	public void requestCorrection(String caseId, Actor officer, List<String> deficiencies, Instant now) {
+		Case target = guard(caseId, CaseAction.REQUEST_CORRECTION, officer);
+		if (target.getCorrection() != null) {
+			throw new ConflictException("case " + caseId + " already had its correction notice",
+					"deficiencies", "一次性告知: one correction notice per case, listing every deficiency");
+		}
+		if (deficiencies == null || deficiencies.isEmpty() || deficiencies.stream().anyMatch(d -> d == null || d.isBlank())) {
+			throw new InvalidRequestException("the notice must list the deficiencies", "deficiencies",
+					"must list at least one non-blank deficiency");
+		}
+		List<String> list = List.copyOf(new LinkedHashSet<>(deficiencies));
+		target.rememberResume(target.getStatus());
+		target.moveTo(CaseStatus.CORRECTION_REQUESTED, CaseAction.REQUEST_CORRECTION.name(), officer.subject(),
+				String.join("；", list), now);
+		target.openCorrection(new Case.CorrectionNotice(list, officer.subject(), now, null, null));
+		target.pause("CORRECTION", "补正", now);
+		emit(CaseEvents.CorrectionRequested.TYPE, new CaseEvents.CorrectionRequested(caseId, id, target.getItemName(),
+				target.getDepartmentCode(), applicantSubject, list, officer.subject(), now));
+	}
+
+	/** The applicant supplements; the clock resumes and the officer re-checks. */
+	public void supplement(String caseId, Actor applicant, String note, Instant now) {
+		Case target = guard(caseId, CaseAction.SUPPLEMENT, applicant);
+		target.moveTo(CaseStatus.SUPPLEMENTED, CaseAction.SUPPLEMENT.name(), applicant.subject(), note, now);
+		target.supplemented(note, now);
+		target.resume(now);
+		emit(CaseEvents.CaseSupplemented.TYPE, new CaseEvents.CaseSupplemented(caseId, id, target.getDepartmentCode(),
+				note, now));
+	}
+
+	/** The supplement is complete: the case returns to the step it was at when the correction was requested. */
+	public void recheck(String caseId, Actor officer, Instant now) {
+		Case target = guard(caseId, CaseAction.RECHECK, officer);
+		step(target, CaseAction.RECHECK, target.getResumeStatus(), officer, null, CaseStepped.RECHECKED, now);
+	}
+
+	/**
+	 * Back to the previous step: from review to accepted (e.g. to re-assign), or from a supplement that does not
+	 * cure the deficiencies back to the applicant under the same notice (the clock pauses again).
+	 */
+	public void sendBack(String caseId, Actor officer, String reason, Instant now) {
+		Case target = guard(caseId, CaseAction.SEND_BACK, officer);
+		requireText(reason, "reason");
+		if (target.getStatus() == CaseStatus.SUPPLEMENTED) {
+			target.pause("CORRECTION", "补正不到位：" + reason, now);
+			step(target, CaseAction.SEND_BACK, CaseStatus.CORRECTION_REQUESTED, officer, reason, CaseStepped.SENT_BACK,
+					now);
+		}
+		else {
+			step(target, CaseAction.SEND_BACK, CaseStatus.ACCEPTED, officer, reason, CaseStepped.SENT_BACK, now);
+		}
+	}
+
+	// ---- special procedures ----------------------------------------------------------------------------
+
+	/** Hearing, inspection or expert review: excluded from the time limit, so the clock pauses with the reason. */
+	public void startSpecialProcedure(String caseId, Actor officer, String procedure, String reason, Instant now) {
+		Case target = guard(caseId, CaseAction.START_SPECIAL_PROCEDURE, officer);
+		if (procedure == null || !SPECIAL_PROCEDURES.contains(procedure)) {
+			throw new InvalidRequestException("unknown special procedure " + procedure, "procedure",
+					"must be one of HEARING, INSPECTION, EXPERT_REVIEW");
+		}
+		requireText(reason, "reason");
+		target.rememberResume(target.getStatus());
+		target.specialProcedure(procedure);
+		target.moveTo(CaseStatus.SPECIAL_PROCEDURE, CaseAction.START_SPECIAL_PROCEDURE.name(), officer.subject(),
+				procedure + "：" + reason, now);
+		target.pause(procedure, reason, now);
+		emit(CaseEvents.SpecialProcedure.STARTED, new CaseEvents.SpecialProcedure(caseId, id,
+				target.getDepartmentCode(), procedure, reason, officer.subject(), now));
+	}
+
+	public void endSpecialProcedure(String caseId, Actor officer, String outcome, Instant now) {
+		Case target = guard(caseId, CaseAction.END_SPECIAL_PROCEDURE, officer);
+		String procedure = target.getSpecialProcedure();
+		target.resume(now);
+		target.specialProcedure(null);
+		target.moveTo(target.getResumeStatus(), CaseAction.END_SPECIAL_PROCEDURE.name(), officer.subject(), outcome,
+				now);
+		emit(CaseEvents.SpecialProcedure.ENDED, new CaseEvents.SpecialProcedure(caseId, id,
+				target.getDepartmentCode(), procedure, outcome, officer.subject(), now));
+	}
+
+	// ---- conclusion (办结) -------------------------------------------------------------------------------
+
+	/** 办结·准予: the officer's department must own the case, and the case must be at a step that allows it. */
 	public void approve(String caseId, Officer officer, Instant now) {
-		Case target = openCaseOf(caseId, officer);
-		target.conclude(CaseStatus.APPROVED, officer.subject(), null, now);
-		outbox.add(OutboxMessage.of(Topics.APPLICATION, CaseApproved.TYPE, CaseApproved.VERSION, id,
-				new CaseApproved(caseId, id, target.getItemCode(), target.getItemVersion(), target.getDepartmentCode(),
-						applicantSubject, applicantName, target.getLicenseType(), target.getLicenseName(),
-						target.getLicenseValidityYears(), officer.subject(), now)));
+		approve(caseId, Actor.department(officer.subject(), officer.departmentCode()), now);
+	}
+
+	public void approve(String caseId, Actor officer, Instant now) {
+		Case target = guard(caseId, CaseAction.APPROVE, officer);
+		if (target.getStatus() == CaseStatus.SUBMITTED) {
+			acceptCase(target, officer, now); // 即办: accepted and concluded on the spot
+		}
+		target.moveTo(CaseStatus.APPROVED, CaseAction.APPROVE.name(), officer.subject(), null, now);
+		target.conclude(officer.subject(), null, null, now);
+		emit(CaseApproved.TYPE, new CaseApproved(caseId, id, target.getItemCode(), target.getItemVersion(),
+				target.getDepartmentCode(), applicantSubject, applicantName, target.getLicenseType(),
+				target.getLicenseName(), target.getLicenseValidityYears(), officer.subject(), now));
+		after(now);
 	}
 
 	/** 办结·不予: with the reason the applicant will read. */
 	public void deny(String caseId, Officer officer, String reason, Instant now) {
-		Case target = openCaseOf(caseId, officer);
-		target.conclude(CaseStatus.DENIED, officer.subject(), reason, now);
-		outbox.add(OutboxMessage.of(Topics.APPLICATION, CaseDenied.TYPE, 1, id,
-				new CaseDenied(caseId, id, target.getDepartmentCode(), reason, officer.subject(), now)));
+		deny(caseId, Actor.department(officer.subject(), officer.departmentCode()), reason, null, now);
 	}
+
+	/** 办结·不予: with the reason and the legal basis (《行政许可法》第三十八条 requires both to be stated). */
+	public void deny(String caseId, Actor officer, String reason, String legalBasis, Instant now) {
+		Case target = guard(caseId, CaseAction.DENY, officer);
+		requireText(reason, "reason");
+		if (target.getStatus() == CaseStatus.SUBMITTED) {
+			acceptCase(target, officer, now);
+		}
+		target.moveTo(CaseStatus.DENIED, CaseAction.DENY.name(), officer.subject(), reason, now);
+		target.conclude(officer.subject(), reason, legalBasis, now);
+		emit(CaseEvents.CaseDenied.TYPE, new CaseEvents.CaseDenied(caseId, id, target.getDepartmentCode(), reason,
+				legalBasis, officer.subject(), now));
+		after(now);
+	}
+
+	/**
+	 * 撤回: the applicant withdraws one case, or (caseId null) every case not yet concluded. Refused when nothing
+	 * can be withdrawn any more.
+	 */
+	public void withdraw(String caseId, Actor applicant, String reason, Instant now) {
+		List<Case> targets;
+		if (caseId != null) {
+			targets = List.of(guard(caseId, CaseAction.WITHDRAW, applicant));
+		}
+		else {
+			requireOwner(applicant);
+			targets = cases.stream().filter(c -> CaseAction.WITHDRAW.allowedFrom(c.getStatus())).toList();
+			if (targets.isEmpty()) {
+				throw new ConflictException("application " + id + " has no case left to withdraw", "status",
+						CaseAction.WITHDRAW.rule());
+			}
+		}
+		for (Case target : targets) {
+			target.resume(now);
+			target.conclude(null, reason, null, now);
+			step(target, CaseAction.WITHDRAW, CaseStatus.WITHDRAWN, applicant, reason, CaseStepped.WITHDRAWN, now);
+		}
+		after(now);
+	}
+
+	// ---- supervision --------------------------------------------------------------------------------------
+
+	/** 效能监察 yellow: raised once per case; false when already raised. */
+	public boolean warnDeadline(String caseId, CaseEvents.CaseDeadline figures, Instant now) {
+		if (!caseOf(caseId).warn(now)) {
+			return false;
+		}
+		emit(CaseEvents.CaseDeadline.WARNING, figures);
+		return true;
+	}
+
+	/** 效能监察 red: raised once per case; the case enters the supervisor queue. */
+	public boolean escalateOverdue(String caseId, CaseEvents.CaseDeadline figures, Instant now) {
+		if (!caseOf(caseId).escalate(now)) {
+			return false;
+		}
+		emit(CaseEvents.CaseDeadline.OVERDUE, figures);
+		return true;
+	}
+
+	// ---- 好差评 -----------------------------------------------------------------------------------------
+
+	/**
+	 * The applicant rates the concluded application once, 1–5; a score of 1 or 2 opens a rectification task for
+	 * every department that handled a case, due on {@code rectificationDue}.
+	 */
+	public void rate(Actor applicant, int score, String comment, LocalDate rectificationDue, Instant now) {
+		requireOwner(applicant);
+		if (concludedAt == null) {
+			throw new ConflictException("application " + id + " is not concluded yet", "score",
+					"rating requires every case to be concluded");
+		}
+		if (rating != null) {
+			throw new ConflictException("application " + id + " was already rated", "score",
+					"one rating per application");
+		}
+		if (score < 1 || score > 5) {
+			throw new InvalidRequestException("score out of range", "score", "must be between 1 and 5");
+		}
+		rating = new Rating(score, comment, now);
+		List<String> departments = new ArrayList<>();
+		if (score <= 2) {
+			cases.stream().map(Case::getDepartmentCode).distinct().forEach(dept -> {
+				rectifications.add(new Rectification(dept, rectificationDue, "OPEN", null, null, null, now));
+				departments.add(dept);
+			});
+		}
+		emit(CaseEvents.ApplicationRated.TYPE, new CaseEvents.ApplicationRated(id, score, departments, now));
+	}
+
+	/** The department reports what it changed; the applicant sees the outcome with the application. */
+	public void completeRectification(Actor department, String outcome, Instant now) {
+		requireText(outcome, "outcome");
+		int index = -1;
+		for (int i = 0; i < rectifications.size(); i++) {
+			if (rectifications.get(i).departmentCode().equals(department.departmentCode())) {
+				index = i;
+			}
+		}
+		if (index < 0 || department.kind() != Actor.Kind.DEPARTMENT) {
+			throw new NotFoundException("no rectification of application " + id + " for your department");
+		}
+		Rectification open = rectifications.get(index);
+		if (!"OPEN".equals(open.status())) {
+			throw new ConflictException("rectification already completed", "status", "must be OPEN");
+		}
+		rectifications.set(index, new Rectification(open.departmentCode(), open.dueDate(), "COMPLETED", outcome,
+				department.subject(), now, open.openedAt()));
+		emit(CaseEvents.RectificationCompleted.TYPE, new CaseEvents.RectificationCompleted(id,
+				department.departmentCode(), applicantSubject, outcome, department.subject(), now));
+	}
+
+	// ---- licences ---------------------------------------------------------------------------------------
 
 	/** Records the licence issued for an approved case; false if it was already recorded. */
 	public boolean recordLicense(String caseId, String licenseNumber) {
 		return caseOf(caseId).recordLicense(licenseNumber);
 	}
 
-	private Case openCaseOf(String caseId, Officer officer) {
+	// ---- rules ------------------------------------------------------------------------------------------
+
+	private Case guard(String caseId, CaseAction action, Actor actor) {
 		Case target = caseOf(caseId);
-		if (!target.getDepartmentCode().equals(officer.departmentCode())) {
+		if (actor.kind() == Actor.Kind.DEPARTMENT && !target.getDepartmentCode().equals(actor.departmentCode())) {
 			// not the officer's department: the case does not exist for them
 			throw new NotFoundException("no case " + caseId + " in your department");
 		}
-		if (target.getStatus().concluded()) {
-			throw new ConflictException("case " + caseId + " is already concluded (" + target.getStatus() + ")",
-					"status", "must be open");
+		if (actor.kind() == Actor.Kind.APPLICANT) {
+			requireOwner(actor);
+		}
+		if (actor.kind() != action.actor()) {
+			throw new ConflictException(action + " is not an action of the " + actor.kind().name().toLowerCase(),
+					"action", action.rule());
+		}
+		if (!action.allowedFrom(target.getStatus())) {
+			throw new ConflictException("case " + caseId + " is " + target.getStatus() + "; " + action
+					+ " is not allowed", "status", action.rule());
 		}
 		return target;
+	}
+
+	private void requireOwner(Actor actor) {
+		if (actor.kind() != Actor.Kind.APPLICANT || !applicantSubject.equals(actor.subject())) {
+			throw new NotFoundException("no application " + id);
+		}
+	}
+
+	private static void requireText(String value, String field) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidRequestException(field + " is required", field, "must not be blank");
+		}
+	}
+
+	private void step(Case target, CaseAction action, CaseStatus to, Actor actor, String note, String eventType,
+			Instant now) {
+		CaseStatus from = target.getStatus();
+		target.moveTo(to, action.name(), actor.subject(), note, now);
+		emit(eventType, new CaseStepped(target.getCaseId(), id, target.getDepartmentCode(), applicantSubject, from, to,
+				note, actor.subject(), now));
+	}
+
+	/**
+	 * Consequences of a conclusion: dependents start when all their predecessors are approved, or terminate when
+	 * one of them was not; once every case has concluded, the ONE combined result is recorded (once).
+	 */
+	private void after(Instant now) {
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			for (Case waiting : cases) {
+				if (waiting.getStatus() != CaseStatus.WAITING) {
+					continue;
+				}
+				List<Case> before = waiting.getPredecessors().stream().map(this::caseOfItem).toList();
+				if (before.stream().allMatch(c -> c.getStatus() == CaseStatus.APPROVED)) {
+					waiting.moveTo(CaseStatus.SUBMITTED, "START", "system", "前置事项已准予", now);
+					caseBecameActionable(waiting, now);
+					changed = true;
+				}
+				else if (before.stream().anyMatch(c -> c.getStatus().concluded() && c.getStatus() != CaseStatus.APPROVED)) {
+					String note = "前置事项未获准予，本事项终止";
+					waiting.conclude(null, note, null, now);
+					waiting.moveTo(CaseStatus.TERMINATED, "TERMINATE", "system", note, now);
+					emit(CaseStepped.TERMINATED, new CaseStepped(waiting.getCaseId(), id, waiting.getDepartmentCode(),
+							applicantSubject, CaseStatus.WAITING, CaseStatus.TERMINATED, note, "system", now));
+					changed = true;
+				}
+			}
+		}
+		if (concludedAt == null && cases.stream().allMatch(c -> c.getStatus().concluded())) {
+			concludedAt = now;
+			emit(ApplicationConcluded.TYPE, new ApplicationConcluded(id, applicantSubject,
+					cases.stream()
+						.map(c -> new ApplicationConcluded.Result(c.getCaseId(), c.getItemCode(), c.getItemName(),
+								c.getDepartmentCode(), c.getDepartmentName(), c.getStatus(), c.getReason(),
+								c.getLegalBasis()))
+						.toList(),
+					now));
+		}
+	}
+
+	private void caseBecameActionable(Case c, Instant now) {
+		emit(CaseEvents.CaseSubmitted.TYPE, new CaseEvents.CaseSubmitted(c.getCaseId(), id, c.getItemCode(),
+				c.getItemVersion(), c.getDepartmentCode(), applicantName, now));
+	}
+
+	private void emit(String type, Object payload) {
+		outbox.add(OutboxMessage.of(Topics.APPLICATION, type, 1, id, payload));
+	}
+
+	private Case caseOfItem(String itemCode) {
+		return cases.stream().filter(c -> c.getItemCode().equals(itemCode)).findFirst().orElseThrow();
 	}
 
 	public Case caseOf(String caseId) {
@@ -111,9 +535,22 @@ public class Application {
 			.orElseThrow(() -> new NotFoundException("no case " + caseId));
 	}
 
-	/** Derived from the cases: concluded once every case is. */
+	public Optional<Case> findCase(String caseId) {
+		return cases.stream().filter(c -> c.getCaseId().equals(caseId)).findFirst();
+	}
+
+	/**
+	 * Derived from the cases: CONCLUDED once every case is, WAITING_FOR_APPLICANT while a correction is open,
+	 * SUBMITTED while no department has accepted yet, else IN_PROGRESS.
+	 */
 	public String status() {
-		return cases.stream().allMatch(c -> c.getStatus().concluded()) ? "CONCLUDED" : "IN_PROGRESS";
+		if (cases.stream().allMatch(c -> c.getStatus().concluded())) {
+			return "CONCLUDED";
+		}
+		if (cases.stream().anyMatch(c -> c.getStatus().waitingOnApplicant())) {
+			return "WAITING_FOR_APPLICANT";
+		}
+		return "IN_PROGRESS";
 	}
 
 	public boolean isOwnedBy(String subject) {
@@ -140,8 +577,24 @@ public class Application {
 		return submittedAt;
 	}
 
+	public String getThemeCode() {
+		return themeCode;
+	}
+
 	public List<Case> getCases() {
 		return List.copyOf(cases);
+	}
+
+	public Instant getConcludedAt() {
+		return concludedAt;
+	}
+
+	public Rating getRating() {
+		return rating;
+	}
+
+	public List<Rectification> getRectifications() {
+		return List.copyOf(rectifications);
 	}
 
 	public Long getRevision() {
@@ -156,9 +609,30 @@ public class Application {
 	public record Officer(String subject, String departmentCode) {
 	}
 
-	/** The catalog item version the application is made under. */
+	/** The catalog item version the application is made under, with its time limits in working days. */
 	public record ItemSnapshot(String itemCode, int itemVersion, String name, String departmentCode,
-			String departmentName, String licenseType, String licenseName, int licenseValidityYears) {
+			String departmentName, String licenseType, String licenseName, int licenseValidityYears,
+			int promisedDays, int legalDays) {
+
+		public ItemSnapshot(String itemCode, int itemVersion, String name, String departmentCode,
+				String departmentName, String licenseType, String licenseName, int licenseValidityYears) {
+			this(itemCode, itemVersion, name, departmentCode, departmentName, licenseType, licenseName,
+					licenseValidityYears, 0, 0);
+		}
+
+	}
+
+	/** "{@code before} must be approved before {@code after} starts", as a theme plan gives it. */
+	public record OrderConstraint(String before, String after) {
+	}
+
+	/** 好差评. */
+	public record Rating(int score, String comment, Instant ratedAt) {
+	}
+
+	/** A department's rectification of a bad rating (整改), due in 15 working days. */
+	public record Rectification(String departmentCode, LocalDate dueDate, String status, String outcome,
+			String completedBy, Instant completedAt, Instant openedAt) {
 	}
 
 	/** {@code application.ApplicationSubmitted} v1. */
@@ -169,14 +643,6 @@ public class Application {
 
 		public record SubmittedCase(String caseId, String itemCode, int itemVersion, String departmentCode) {
 		}
-
-	}
-
-	/** {@code application.CaseDenied} v1. */
-	public record CaseDenied(String caseId, String applicationId, String departmentCode, String reason,
-			String decidedBy, Instant decidedAt) {
-
-		public static final String TYPE = "application.CaseDenied";
 
 	}
 

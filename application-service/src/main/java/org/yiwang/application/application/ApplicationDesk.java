@@ -2,7 +2,11 @@ package org.yiwang.application.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
+import org.yiwang.application.calendar.WorkingCalendars;
 import org.yiwang.application.catalog.PublishedItem;
 import org.yiwang.application.catalog.PublishedItems;
 import org.yiwang.shared.security.CurrentUser;
@@ -12,34 +16,58 @@ import org.yiwang.shared.web.NotFoundException;
 
 import org.springframework.stereotype.Service;
 
-/** Submitting applications and deciding cases, with the caller's rights checked here, not only at the gateway. */
+/**
+ * Submitting applications and moving cases through their lifecycle, with the caller's rights checked here, not
+ * only at the gateway: applicants act on their own applications, officers and department systems on their
+ * department's cases. The aggregate applies the lifecycle rules; a concurrent change is a 409 on save.
+ */
 @Service
 public class ApplicationDesk {
+
+	/** 好差评 rectification is due within 15 working days. */
+	public static final int RECTIFICATION_WORKING_DAYS = 15;
 
 	private final Applications applications;
 
 	private final PublishedItems items;
 
+	private final WorkingCalendars calendars;
+
 	private final Clock clock;
 
-	ApplicationDesk(Applications applications, PublishedItems items, Clock clock) {
+	ApplicationDesk(Applications applications, PublishedItems items, WorkingCalendars calendars, Clock clock) {
 		this.applications = applications;
 		this.items = items;
+		this.calendars = calendars;
 		this.clock = clock;
 	}
 
 	public Application submit(CurrentUser applicant, String itemCode) {
+		return submit(applicant, null, List.of(itemCode), List.of(), "itemCode");
+	}
+
+	/**
+	 * One application for several items (a theme plan): every code must be a published item; the order
+	 * constraints are checked by the aggregate (listed items, no cycle). Nothing is stored when any check fails.
+	 */
+	public Application submit(CurrentUser applicant, String themeCode, List<String> itemCodes,
+			List<Application.OrderConstraint> order, String field) {
 		if (!applicant.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)) {
 			throw new ForbiddenException("only citizens and enterprise agents submit applications online");
 		}
-		PublishedItem item = items.findById(itemCode)
-			.orElseThrow(() -> new InvalidRequestException("no published item " + itemCode, "itemCode",
-					"must be the code of a published catalog item"));
+		List<Application.ItemSnapshot> snapshots = new ArrayList<>();
+		for (int i = 0; i < itemCodes.size(); i++) {
+			String code = itemCodes.get(i);
+			String name = "itemCode".equals(field) ? field : field + "[" + i + "]";
+			PublishedItem item = items.findById(code)
+				.orElseThrow(() -> new InvalidRequestException("no published item " + code, name,
+						"must be the code of a published catalog item"));
+			snapshots.add(new Application.ItemSnapshot(item.getItemCode(), item.getItemVersion(), item.getName(),
+					item.getDepartmentCode(), item.getDepartmentName(), item.getLicenseType(), item.getLicenseName(),
+					item.getLicenseValidityYears(), item.getPromisedDays(), item.getLegalDays()));
+		}
 		Application application = Application.submit(new Application.Applicant(applicant.subject(), applicant.name()),
-				new Application.ItemSnapshot(item.getItemCode(), item.getItemVersion(), item.getName(),
-						item.getDepartmentCode(), item.getDepartmentName(), item.getLicenseType(),
-						item.getLicenseName(), item.getLicenseValidityYears()),
-				"ONLINE", Instant.now(clock));
+				themeCode, snapshots, order, "ONLINE", Instant.now(clock));
 		return applications.insert(application);
 	}
 
@@ -49,27 +77,106 @@ public class ApplicationDesk {
 			.orElseThrow(() -> new NotFoundException("no application " + applicationId));
 	}
 
-	public Application approve(CurrentUser officer, String caseId) {
-		Application application = caseForOfficer(officer, caseId);
-		application.approve(caseId, new Application.Officer(officer.subject(), officer.department()),
-				Instant.now(clock));
+	// ---- applicant actions ------------------------------------------------------------------------------
+
+	public Application withdraw(CurrentUser user, String applicationId, String caseId, String reason) {
+		Application application = ownApplication(user, applicationId);
+		application.withdraw(caseId, Actor.applicant(user.subject()), reason, Instant.now(clock));
 		return applications.save(application);
+	}
+
+	public Application supplement(CurrentUser user, String applicationId, String caseId, String note) {
+		Application application = ownApplication(user, applicationId);
+		application.supplement(caseId, Actor.applicant(user.subject()), note, Instant.now(clock));
+		return applications.save(application);
+	}
+
+	public Application rate(CurrentUser user, String applicationId, int score, String comment) {
+		Application application = ownApplication(user, applicationId);
+		application.rate(Actor.applicant(user.subject()), score, comment,
+				calendars.calendar().addWorkingDays(calendars.today(), RECTIFICATION_WORKING_DAYS), Instant.now(clock));
+		return applications.save(application);
+	}
+
+	// ---- department actions -----------------------------------------------------------------------------
+
+	public Application approve(CurrentUser officer, String caseId) {
+		return act(officer, caseId, (a) -> a.approve(caseId, actor(officer), Instant.now(clock)));
 	}
 
 	public Application deny(CurrentUser officer, String caseId, String reason) {
-		Application application = caseForOfficer(officer, caseId);
-		application.deny(caseId, new Application.Officer(officer.subject(), officer.department()), reason,
-				Instant.now(clock));
+		return deny(officer, caseId, reason, null);
+	}
+
+	public Application deny(CurrentUser officer, String caseId, String reason, String legalBasis) {
+		return act(officer, caseId, (a) -> a.deny(caseId, actor(officer), reason, legalBasis, Instant.now(clock)));
+	}
+
+	public Application accept(CurrentUser officer, String caseId) {
+		return act(officer, caseId, (a) -> a.accept(caseId, actor(officer), Instant.now(clock)));
+	}
+
+	public Application reject(CurrentUser officer, String caseId, String reason) {
+		return act(officer, caseId, (a) -> a.reject(caseId, actor(officer), reason, Instant.now(clock)));
+	}
+
+	public Application startReview(CurrentUser officer, String caseId) {
+		return act(officer, caseId, (a) -> a.startReview(caseId, actor(officer), Instant.now(clock)));
+	}
+
+	public Application requestCorrection(CurrentUser officer, String caseId, List<String> deficiencies) {
+		return act(officer, caseId,
+				(a) -> a.requestCorrection(caseId, actor(officer), deficiencies, Instant.now(clock)));
+	}
+
+	public Application recheck(CurrentUser officer, String caseId) {
+		return act(officer, caseId, (a) -> a.recheck(caseId, actor(officer), Instant.now(clock)));
+	}
+
+	public Application sendBack(CurrentUser officer, String caseId, String reason) {
+		return act(officer, caseId, (a) -> a.sendBack(caseId, actor(officer), reason, Instant.now(clock)));
+	}
+
+	public Application startSpecialProcedure(CurrentUser officer, String caseId, String procedure, String reason) {
+		return act(officer, caseId,
+				(a) -> a.startSpecialProcedure(caseId, actor(officer), procedure, reason, Instant.now(clock)));
+	}
+
+	public Application endSpecialProcedure(CurrentUser officer, String caseId, String outcome) {
+		return act(officer, caseId, (a) -> a.endSpecialProcedure(caseId, actor(officer), outcome, Instant.now(clock)));
+	}
+
+	public Application completeRectification(CurrentUser user, String applicationId, String outcome) {
+		requireDepartmentStaff(user, CurrentUser.OFFICER, CurrentUser.DEPT_ADMIN);
+		Application application = applications.findById(applicationId)
+			.filter(a -> a.getRectifications().stream().anyMatch(r -> r.departmentCode().equals(user.department())))
+			.orElseThrow(() -> new NotFoundException("no rectification of " + applicationId + " for your department"));
+		application.completeRectification(actor(user), outcome, Instant.now(clock));
 		return applications.save(application);
 	}
 
-	private Application caseForOfficer(CurrentUser officer, String caseId) {
-		if (!officer.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_SYSTEM) || officer.department() == null) {
-			throw new ForbiddenException("only officers and department systems decide cases");
-		}
+	/** A case of the caller's department, or 404 (another department's case does not exist for them). */
+	public Application caseForDepartment(CurrentUser officer, String caseId) {
+		requireDepartmentStaff(officer, CurrentUser.OFFICER, CurrentUser.DEPT_SYSTEM);
 		return applications.findByCaseId(caseId)
 			.filter(a -> a.caseOf(caseId).getDepartmentCode().equals(officer.department()))
 			.orElseThrow(() -> new NotFoundException("no case " + caseId + " in your department"));
+	}
+
+	private Application act(CurrentUser officer, String caseId, Consumer<Application> transition) {
+		Application application = caseForDepartment(officer, caseId);
+		transition.accept(application);
+		return applications.save(application);
+	}
+
+	private static Actor actor(CurrentUser user) {
+		return Actor.department(user.subject(), user.department());
+	}
+
+	private static void requireDepartmentStaff(CurrentUser user, String... roles) {
+		if (!user.hasAnyRole(roles) || user.department() == null) {
+			throw new ForbiddenException("only department staff and systems of a department act on its cases");
+		}
 	}
 
 }

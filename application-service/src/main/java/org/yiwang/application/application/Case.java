@@ -1,10 +1,16 @@
 package org.yiwang.application.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.data.annotation.PersistenceCreator;
 
-/** The part of an application one department handles for one item (子件); lives inside its application. */
+/**
+ * The part of an application one department handles for one item (子件); lives inside its application, which
+ * guards every transition (see {@link CaseAction}). Besides the status it keeps what the statutory clock needs:
+ * when it was accepted, the time limits of the pinned item version, and every pause (补正, special procedures).
+ */
 public class Case {
 
 	private String caseId;
@@ -25,7 +31,19 @@ public class Case {
 
 	private int licenseValidityYears;
 
+	private int promisedDays;
+
+	private int legalDays;
+
 	private CaseStatus status;
+
+	/** where RECHECK / END_SPECIAL_PROCEDURE return to */
+	private CaseStatus resumeStatus;
+
+	/** item codes of cases of the same application that must be approved before this one starts */
+	private List<String> predecessors = new ArrayList<>();
+
+	private Instant acceptedAt;
 
 	private String decidedBy;
 
@@ -33,31 +51,106 @@ public class Case {
 
 	private String reason;
 
+	private String legalBasis;
+
 	private String licenseNumber;
+
+	private CorrectionNotice correction;
+
+	private String specialProcedure;
+
+	private List<ClockPause> pauses = new ArrayList<>();
+
+	private List<Step> history = new ArrayList<>();
+
+	private Instant updatedAt;
+
+	private Instant warnedAt;
+
+	private Instant escalatedAt;
 
 	@PersistenceCreator
 	Case() {
 	}
 
-	Case(String caseId, String itemCode, int itemVersion, String itemName, String departmentCode,
-			String departmentName, String licenseType, String licenseName, int licenseValidityYears) {
+	Case(String caseId, Application.ItemSnapshot item, List<String> predecessors, Instant now) {
 		this.caseId = caseId;
-		this.itemCode = itemCode;
-		this.itemVersion = itemVersion;
-		this.itemName = itemName;
-		this.departmentCode = departmentCode;
-		this.departmentName = departmentName;
-		this.licenseType = licenseType;
-		this.licenseName = licenseName;
-		this.licenseValidityYears = licenseValidityYears;
-		this.status = CaseStatus.SUBMITTED;
+		this.itemCode = item.itemCode();
+		this.itemVersion = item.itemVersion();
+		this.itemName = item.name();
+		this.departmentCode = item.departmentCode();
+		this.departmentName = item.departmentName();
+		this.licenseType = item.licenseType();
+		this.licenseName = item.licenseName();
+		this.licenseValidityYears = item.licenseValidityYears();
+		this.promisedDays = item.promisedDays();
+		this.legalDays = item.legalDays();
+		this.predecessors = new ArrayList<>(predecessors);
+		this.status = predecessors.isEmpty() ? CaseStatus.SUBMITTED : CaseStatus.WAITING;
+		this.updatedAt = now;
 	}
 
-	void conclude(CaseStatus outcome, String officer, String reason, Instant at) {
-		this.status = outcome;
+	void moveTo(CaseStatus to, String action, String by, String note, Instant at) {
+		history.add(new Step(action, status, to, by, at, note));
+		this.status = to;
+		this.updatedAt = at;
+	}
+
+	void accepted(Instant at) {
+		this.acceptedAt = at;
+	}
+
+	void conclude(String officer, String reason, String legalBasis, Instant at) {
 		this.decidedBy = officer;
 		this.reason = reason;
+		this.legalBasis = legalBasis;
 		this.decidedAt = at;
+	}
+
+	void rememberResume(CaseStatus resume) {
+		this.resumeStatus = resume;
+	}
+
+	void openCorrection(CorrectionNotice notice) {
+		this.correction = notice;
+	}
+
+	void supplemented(String note, Instant at) {
+		this.correction = correction.supplemented(note, at);
+	}
+
+	void specialProcedure(String procedure) {
+		this.specialProcedure = procedure;
+	}
+
+	void pause(String kind, String reason, Instant at) {
+		pauses.add(new ClockPause(kind, reason, at, null));
+	}
+
+	void resume(Instant at) {
+		if (!pauses.isEmpty() && pauses.get(pauses.size() - 1).to() == null) {
+			ClockPause open = pauses.remove(pauses.size() - 1);
+			pauses.add(new ClockPause(open.kind(), open.reason(), open.from(), at));
+		}
+	}
+
+	boolean warn(Instant at) {
+		if (warnedAt != null) {
+			return false;
+		}
+		warnedAt = at;
+		return true;
+	}
+
+	boolean escalate(Instant at) {
+		if (escalatedAt != null) {
+			return false;
+		}
+		escalatedAt = at;
+		if (warnedAt == null) {
+			warnedAt = at;
+		}
+		return true;
 	}
 
 	boolean recordLicense(String number) {
@@ -66,6 +159,10 @@ public class Case {
 		}
 		this.licenseNumber = number;
 		return true;
+	}
+
+	public int corrections() {
+		return correction == null ? 0 : 1;
 	}
 
 	public String getCaseId() {
@@ -104,8 +201,28 @@ public class Case {
 		return licenseValidityYears;
 	}
 
+	public int getPromisedDays() {
+		return promisedDays;
+	}
+
+	public int getLegalDays() {
+		return legalDays;
+	}
+
 	public CaseStatus getStatus() {
 		return status;
+	}
+
+	public CaseStatus getResumeStatus() {
+		return resumeStatus;
+	}
+
+	public List<String> getPredecessors() {
+		return List.copyOf(predecessors);
+	}
+
+	public Instant getAcceptedAt() {
+		return acceptedAt;
 	}
 
 	public String getDecidedBy() {
@@ -120,8 +237,61 @@ public class Case {
 		return reason;
 	}
 
+	public String getLegalBasis() {
+		return legalBasis;
+	}
+
 	public String getLicenseNumber() {
 		return licenseNumber;
+	}
+
+	public CorrectionNotice getCorrection() {
+		return correction;
+	}
+
+	public String getSpecialProcedure() {
+		return specialProcedure;
+	}
+
+	public List<ClockPause> getPauses() {
+		return List.copyOf(pauses);
+	}
+
+	public List<Step> getHistory() {
+		return List.copyOf(history);
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
+	}
+
+	public Instant getWarnedAt() {
+		return warnedAt;
+	}
+
+	public Instant getEscalatedAt() {
+		return escalatedAt;
+	}
+
+	/** One transition, for the record the applicant and supervisors read. */
+	public record Step(String action, CaseStatus from, CaseStatus to, String by, Instant at, String note) {
+	}
+
+	/**
+	 * A stretch of time excluded from the time limit: {@code CORRECTION} (waiting on the applicant) or a special
+	 * procedure ({@code HEARING}, {@code INSPECTION}, {@code EXPERT_REVIEW}); {@code to} is null while it lasts.
+	 */
+	public record ClockPause(String kind, String reason, Instant from, Instant to) {
+	}
+
+	/** 一次性告知: the one notice listing every deficiency, and the applicant's supplement. */
+	public record CorrectionNotice(List<String> deficiencies, String requestedBy, Instant requestedAt,
+			String supplementNote, Instant supplementedAt) {
+
+		CorrectionNotice supplemented(String note, Instant at) {
+			return new CorrectionNotice(deficiencies, requestedBy, requestedAt, note, at);
+		}
+
 	}
 
 }

@@ -1,17 +1,45 @@
 package org.yiwang.application.application;
 
-/** Where a case (子件) stands. The full statutory lifecycle grows in the application-service issue. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a case (子件) stands in the statutory lifecycle. */
 public enum CaseStatus {
 
-	/** submitted, waiting for the department */
+	/** waiting for a predecessor case of the theme to be approved; nobody can act on it yet (等待前置) */
+	WAITING,
+	/** submitted, waiting for the intake decision (待受理) */
 	SUBMITTED,
+	/** 受理: accepted at intake; the statutory clock runs */
+	ACCEPTED,
+	/** 审查中 */
+	UNDER_REVIEW,
+	/** 补正: one notice listing every deficiency was sent; the clock pauses while the applicant supplements */
+	CORRECTION_REQUESTED,
+	/** the applicant supplemented; the officer re-checks */
+	SUPPLEMENTED,
+	/** hearing, inspection or expert review (特别程序), excluded from the time limit: the clock pauses */
+	SPECIAL_PROCEDURE,
 	/** 办结·准予 */
 	APPROVED,
 	/** 办结·不予 */
-	DENIED;
+	DENIED,
+	/** 不予受理 */
+	REJECTED,
+	/** 撤回: the applicant withdrew before conclusion */
+	WITHDRAWN,
+	/** 终止: a predecessor case was not approved, so this one can never start */
+	TERMINATED;
+
+	private static final Set<CaseStatus> CONCLUDED = EnumSet.of(APPROVED, DENIED, REJECTED, WITHDRAWN, TERMINATED);
 
 	public boolean concluded() {
-		return this == APPROVED || this == DENIED;
+		return CONCLUDED.contains(this);
+	}
+
+	/** Statuses in which the applicant, not the department, holds the case: the clock does not run. */
+	public boolean waitingOnApplicant() {
+		return this == CORRECTION_REQUESTED;
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.yiwang.application.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,13 +9,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.yiwang.application.application.Application;
 import org.yiwang.application.application.ApplicationDesk;
 import org.yiwang.application.application.Applications;
-import org.yiwang.application.application.Case;
-import org.yiwang.application.application.CaseStatus;
+import org.yiwang.application.calendar.WorkingCalendars;
+import org.yiwang.application.web.CaseViews.ApplicationView;
 import org.yiwang.shared.security.CurrentUser;
+import org.yiwang.shared.web.InvalidRequestException;
 import org.yiwang.shared.web.PageView;
 
 import org.springframework.data.domain.PageRequest;
@@ -29,7 +32,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The applicant's side: submit, list and read one's own applications. */
+/**
+ * The applicant's side: submit (one item, or several items of a theme with order constraints), list and read
+ * one's own applications, withdraw, supplement after a correction notice, rate after conclusion.
+ */
 @RestController
 @Validated
 @RequestMapping("/api/v1/applications")
@@ -39,16 +45,43 @@ class ApplicationController {
 
 	private final Applications applications;
 
-	ApplicationController(ApplicationDesk desk, Applications applications) {
+	private final WorkingCalendars calendars;
+
+	private final Clock clock;
+
+	ApplicationController(ApplicationDesk desk, Applications applications, WorkingCalendars calendars, Clock clock) {
 		this.desk = desk;
 		this.applications = applications;
+		this.calendars = calendars;
+		this.clock = clock;
 	}
 
 	@PostMapping
 	ResponseEntity<ApplicationView> submit(@Valid @RequestBody SubmitRequest request) {
-		Application application = desk.submit(CurrentUser.current(), request.itemCode());
+		CurrentUser user = CurrentUser.current();
+		Application application;
+		boolean single = request.itemCode() != null;
+		boolean theme = request.itemCodes() != null;
+		if (single == theme) {
+			throw new InvalidRequestException("give either itemCode or itemCodes", "itemCode",
+					"must not be blank (or give itemCodes instead)");
+		}
+		if (single) {
+			if (request.itemCode().isBlank()) {
+				throw new InvalidRequestException("itemCode is blank", "itemCode", "must not be blank");
+			}
+			application = desk.submit(user, request.itemCode());
+		}
+		else {
+			if (request.itemCodes().isEmpty()) {
+				throw new InvalidRequestException("itemCodes is empty", "itemCodes", "must list at least one item");
+			}
+			List<Application.OrderConstraint> order = request.order() == null ? List.of()
+					: request.order().stream().map(o -> new Application.OrderConstraint(o.before(), o.after())).toList();
+			application = desk.submit(user, request.themeCode(), request.itemCodes(), order, "itemCodes");
+		}
 		return ResponseEntity.created(URI.create("/api/v1/applications/" + application.getId()))
-			.body(ApplicationView.of(application));
+			.body(view(application));
 	}
 
 	@GetMapping
@@ -57,37 +90,53 @@ class ApplicationController {
 		return PageView.of(applications
 			.findByApplicantSubject(CurrentUser.current().subject(),
 					PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "submittedAt")))
-			.map(ApplicationView::of));
+			.map(this::view));
 	}
 
 	@GetMapping("/{id}")
 	ApplicationView one(@PathVariable @Size(max = 60) String id) {
-		return ApplicationView.of(desk.ownApplication(CurrentUser.current(), id));
+		return view(desk.ownApplication(CurrentUser.current(), id));
 	}
 
-	record SubmitRequest(@NotBlank @Size(max = 40) String itemCode) {
+	/** 撤回: the whole application, or one case of it. */
+	@PostMapping("/{id}/withdraw")
+	ApplicationView withdraw(@PathVariable @Size(max = 60) String id, @Valid @RequestBody WithdrawRequest request) {
+		return view(desk.withdraw(CurrentUser.current(), id, request.caseId(), request.reason()));
 	}
 
-	record ApplicationView(String id, String status, String channel, Instant submittedAt, List<CaseView> cases,
-			long revision) {
-
-		static ApplicationView of(Application application) {
-			return new ApplicationView(application.getId(), application.status(), application.getChannel(),
-					application.getSubmittedAt(), application.getCases().stream().map(CaseView::of).toList(),
-					application.getRevision() == null ? 0 : application.getRevision());
-		}
-
+	/** 补正: the applicant answers the correction notice of one case. */
+	@PostMapping("/{id}/cases/{caseId}/supplement")
+	ApplicationView supplement(@PathVariable @Size(max = 60) String id, @PathVariable @Size(max = 60) String caseId,
+			@Valid @RequestBody SupplementRequest request) {
+		return view(desk.supplement(CurrentUser.current(), id, caseId, request.note()));
 	}
 
-	record CaseView(String caseId, String itemCode, int itemVersion, String itemName, String departmentCode,
-			String departmentName, CaseStatus status, Instant decidedAt, String reason, String licenseNumber) {
+	/** 好差评, once, after conclusion. */
+	@PostMapping("/{id}/rating")
+	ApplicationView rate(@PathVariable @Size(max = 60) String id, @Valid @RequestBody RatingRequest request) {
+		return view(desk.rate(CurrentUser.current(), id, request.score(), request.comment()));
+	}
 
-		static CaseView of(Case c) {
-			return new CaseView(c.getCaseId(), c.getItemCode(), c.getItemVersion(), c.getItemName(),
-					c.getDepartmentCode(), c.getDepartmentName(), c.getStatus(), c.getDecidedAt(), c.getReason(),
-					c.getLicenseNumber());
-		}
+	private ApplicationView view(Application application) {
+		return ApplicationView.of(application, calendars.calendar(), Instant.now(clock));
+	}
 
+	record SubmitRequest(@Size(max = 40) String itemCode,
+			@Size(max = 20) List<@NotBlank @Size(max = 40) String> itemCodes,
+			@Size(max = 50) List<@Valid @NotNull OrderRequest> order, @Size(max = 40) String themeCode) {
+	}
+
+	/** "before must be approved before after starts". */
+	record OrderRequest(@NotBlank @Size(max = 40) String before, @NotBlank @Size(max = 40) String after) {
+	}
+
+	record WithdrawRequest(@Size(max = 60) String caseId, @NotBlank @Size(max = 1000) String reason) {
+	}
+
+	record SupplementRequest(@NotBlank @Size(max = 2000) String note) {
+	}
+
+	record RatingRequest(@Min(1) @Max(5) int score, @Size(max = 1000) String comment) {
 	}
 
 }

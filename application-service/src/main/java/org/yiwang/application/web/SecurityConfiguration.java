@@ -8,7 +8,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Applicants use /applications, departments /cases; ownership and department scope are checked in the desk. */
+/**
+ * Coarse role gates per path; ownership and department scope are checked in the service (desk, controllers):
+ * applicants use /applications and /notifications, departments /cases, /webhooks and /rectifications,
+ * supervisors /supervision; calendars are readable by anyone signed in, changed by platform admins only.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -21,6 +25,16 @@ class SecurityConfiguration {
 				.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)
 				.requestMatchers("/api/v1/cases/**")
 				.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_SYSTEM)
+				.requestMatchers("/api/v1/calendars/**")
+				.authenticated()
+				.requestMatchers("/api/v1/supervision/**")
+				.hasRole(CurrentUser.SUPERVISOR)
+				.requestMatchers("/api/v1/webhooks/**")
+				.hasAnyRole(CurrentUser.DEPT_ADMIN, CurrentUser.DEPT_SYSTEM)
+				.requestMatchers("/api/v1/notifications/**")
+				.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)
+				.requestMatchers("/api/v1/rectifications/**")
+				.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_ADMIN)
 				.anyRequest()
 				.denyAll())
 			.build();

@@ -1,0 +1,116 @@
+package org.yiwang.application.calendar;
+
+import java.io.InputStream;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Calendar arithmetic on the seeded official 2025 and 2026 calendars (国务院办公厅), across holidays and 调休.
+ */
+class WorkingCalendarProperties {
+
+	static final WorkingCalendar CN = load();
+
+	static WorkingCalendar load() {
+		try (InputStream in = WorkingCalendarProperties.class.getResourceAsStream("/calendar/cn-official.json")) {
+			List<CalendarYear> years = JsonMapper.builder().findAndAddModules().build().readValue(in,
+					new TypeReference<List<CalendarYear>>() {
+					});
+			return new WorkingCalendar("CN", years);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Provide
+	Arbitrary<LocalDate> days() {
+		return Arbitraries.integers().between(0, 729).map(i -> LocalDate.of(2025, 1, 1).plusDays(i));
+	}
+
+	@Property
+	void addingNWorkingDaysThenCountingBackGivesN(@ForAll("days") LocalDate from, @ForAll @IntRange(max = 250) int n) {
+		LocalDate to = CN.addWorkingDays(from, n);
+		assertThat(CN.workingDaysBetween(from, to)).isEqualTo(n);
+	}
+
+	@Property
+	void neverLandsOnANonWorkingDay(@ForAll("days") LocalDate from, @ForAll @IntRange(min = 1, max = 250) int n) {
+		assertThat(CN.isWorkingDay(CN.addWorkingDays(from, n))).isTrue();
+	}
+
+	@Property
+	void oneMoreWorkingDayIsAlwaysLater(@ForAll("days") LocalDate from, @ForAll @IntRange(max = 100) int n) {
+		assertThat(CN.addWorkingDays(from, n + 1)).isAfter(CN.addWorkingDays(from, n));
+	}
+
+	@Property
+	void countingIsAdditiveOverASplitPoint(@ForAll("days") LocalDate a, @ForAll @IntRange(max = 60) int x,
+			@ForAll @IntRange(max = 60) int y) {
+		LocalDate b = a.plusDays(x);
+		LocalDate c = b.plusDays(y);
+		assertThat(CN.workingDaysBetween(a, c)).isEqualTo(CN.workingDaysBetween(a, b) + CN.workingDaysBetween(b, c));
+	}
+
+	@Property
+	void adjustedWorkingSaturdaysCountAndHolidaysDoNot(@ForAll("days") LocalDate date) {
+		boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+		String name = CN.nameOf(date);
+		if (name != null && name.endsWith("调休上班")) {
+			assertThat(weekend).isTrue();
+			assertThat(CN.isWorkingDay(date)).isTrue();
+		}
+		else if (name != null) {
+			assertThat(CN.isWorkingDay(date)).isFalse();
+		}
+		else {
+			assertThat(CN.isWorkingDay(date)).isEqualTo(!weekend);
+		}
+	}
+
+	@Example
+	void springFestival2026IsNineDaysOffWithTwoWorkingSaturdays() {
+		assertThat(CN.isWorkingDay(LocalDate.of(2026, 2, 14))).isTrue(); // 周六 调休上班
+		for (LocalDate d = LocalDate.of(2026, 2, 15); !d.isAfter(LocalDate.of(2026, 2, 23)); d = d.plusDays(1)) {
+			assertThat(CN.isWorkingDay(d)).as(d.toString()).isFalse();
+		}
+		assertThat(CN.isWorkingDay(LocalDate.of(2026, 2, 28))).isTrue(); // 周六 调休上班
+		// Friday 13 Feb + 1 working day = Saturday 14 Feb (调休); + 2 = Tuesday 24 Feb
+		assertThat(CN.addWorkingDays(LocalDate.of(2026, 2, 13), 1)).isEqualTo(LocalDate.of(2026, 2, 14));
+		assertThat(CN.addWorkingDays(LocalDate.of(2026, 2, 13), 2)).isEqualTo(LocalDate.of(2026, 2, 24));
+	}
+
+	@Example
+	void nationalDay2026() {
+		assertThat(CN.isWorkingDay(LocalDate.of(2026, 9, 20))).isTrue(); // Sunday 调休
+		assertThat(CN.isWorkingDay(LocalDate.of(2026, 10, 7))).isFalse();
+		assertThat(CN.isWorkingDay(LocalDate.of(2026, 10, 10))).isTrue(); // Saturday 调休
+		// 30 Sep (Wed) + 1 working day skips the 7-day holiday: 8 Oct (Thu)
+		assertThat(CN.addWorkingDays(LocalDate.of(2026, 9, 30), 1)).isEqualTo(LocalDate.of(2026, 10, 8));
+	}
+
+	@Example
+	void aRegionOverlayOverridesTheNationalCalendar() {
+		List<CalendarYear> years = new java.util.ArrayList<>(List.of());
+		years.add(new CalendarYear("CN", 2026, "t", false,
+				List.of(new CalendarYear.Day(LocalDate.of(2026, 3, 2), "假日")), List.of()));
+		years.add(new CalendarYear("440300", 2026, "t", true, List.of(),
+				List.of(new CalendarYear.Day(LocalDate.of(2026, 3, 2), "地方上班"))));
+		assertThat(new WorkingCalendar("440300", years).isWorkingDay(LocalDate.of(2026, 3, 2))).isTrue();
+		assertThat(new WorkingCalendar("CN", years.subList(0, 1)).isWorkingDay(LocalDate.of(2026, 3, 2))).isFalse();
+	}
+
+}
