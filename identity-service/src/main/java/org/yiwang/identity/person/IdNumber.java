@@ -10,6 +10,8 @@ import java.time.LocalDate;
  */
 public final class IdNumber {
 
+	public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
 	private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
@@ -22,7 +24,7 @@ public final class IdNumber {
 
 	/** Parses and validates against today (Asia/Shanghai); a trailing lower-case {@code x} is accepted as X. */
 	public static IdNumber of(String raw) {
-		return of(raw, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+		return of(raw, LocalDate.now(ZONE));
 	}
 
 	public static IdNumber of(String raw, LocalDate today) {

@@ -1,0 +1,47 @@
+package org.yiwang.identity.keycloak;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.yiwang.shared.web.DomainException;
+
+import java.time.Duration;
+
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The {@code keycloak} circuit breaker: opens after half of at least 5 recent calls failed (our own 4xx problems do
+ * not count), stays open 15 s; each guarded operation is limited to the HTTP timeout plus a margin, since one
+ * operation makes several HTTP calls.
+ */
+@Configuration(proxyBeanMethods = false)
+class KeycloakConfiguration {
+
+	static final String BREAKER = "keycloak";
+
+	@Bean
+	Customizer<Resilience4JCircuitBreakerFactory> keycloakBreaker(KeycloakProperties properties) {
+		return factory -> factory.configure(builder -> builder
+			.timeLimiterConfig(TimeLimiterConfig.custom()
+				.timeoutDuration(properties.timeout().multipliedBy(3).plus(Duration.ofSeconds(2)))
+				.build())
+			.circuitBreakerConfig(CircuitBreakerConfig.custom()
+				.slidingWindowSize(10)
+				.minimumNumberOfCalls(5)
+				.failureRateThreshold(50)
+				.waitDurationInOpenState(Duration.ofSeconds(15))
+				.ignoreExceptions(DomainException.class)
+				.build()), BREAKER);
+	}
+
+	@Bean
+	KeycloakAdmin keycloakAdmin(KeycloakProperties properties,
+			CircuitBreakerFactory<?, ?> breakers) {
+		return new KeycloakAdmin(properties, RestClient.builder(), breakers.create(BREAKER));
+	}
+
+}
