@@ -11,7 +11,10 @@ import jakarta.validation.constraints.Size;
 import org.yiwang.license.credential.CredentialVerifier;
 import org.yiwang.license.credential.DepartmentKeys;
 import org.yiwang.license.credential.Reason;
+import org.yiwang.license.LicenseProperties;
 import org.yiwang.license.license.LicenseVerifier;
+import org.yiwang.license.license.StatusLists;
+import org.yiwang.shared.web.NotFoundException;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.ForbiddenException;
 
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * The public side of e-licences: the departments' public keys (JWKS) and verification. Both need no token, so that
@@ -42,13 +46,22 @@ class CredentialController {
 
 	static final MediaType JWK_SET = MediaType.parseMediaType("application/jwk-set+json");
 
+	static final MediaType VC_JWT = MediaType.parseMediaType("application/vc+jwt");
+
 	private final DepartmentKeys keys;
 
 	private final LicenseVerifier verifier;
 
-	CredentialController(DepartmentKeys keys, LicenseVerifier verifier) {
+	private final StatusLists statusLists;
+
+	private final LicenseProperties properties;
+
+	CredentialController(DepartmentKeys keys, LicenseVerifier verifier, StatusLists statusLists,
+			LicenseProperties properties) {
 		this.keys = keys;
 		this.verifier = verifier;
+		this.statusLists = statusLists;
+		this.properties = properties;
 	}
 
 	@GetMapping("/jwks")
@@ -70,6 +83,25 @@ class CredentialController {
 	@PostMapping("/verify")
 	VerificationView verify(@RequestBody @Valid VerifyRequest request) {
 		return VerificationView.of(verifier.verify(request.credential()), Instant.now());
+	}
+
+	/**
+	 * A department's W3C Bitstring Status List credential ({@code vc+jwt}) for {@code revocation} or
+	 * {@code suspension}; public and cacheable, with an ETag for conditional requests.
+	 */
+	@GetMapping("/status-lists/{department}/{purpose}")
+	ResponseEntity<String> statusList(@PathVariable @Pattern(regexp = "[A-Z0-9]{1,16}") String department,
+			@PathVariable @Pattern(regexp = "revocation|suspension") String purpose, WebRequest request) {
+		StatusLists.Published list = statusLists.published(department, purpose)
+			.orElseThrow(() -> new NotFoundException("no status list " + department + "/" + purpose));
+		if (request.checkNotModified(list.etag())) {
+			return null;
+		}
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(properties.statusListCacheTtl()).cachePublic())
+			.eTag(list.etag())
+			.contentType(VC_JWT)
+			.body(list.credential());
 	}
 
 	/** Rotates a department's signing key: its own department administrator, or a platform administrator. */

@@ -74,14 +74,19 @@ class LicenseController {
 	record CredentialView(String number, String format, String credential, String qrPayload) {
 	}
 
+	/**
+	 * A licence as its holder and its issuing department see it; {@code revision} is what a status change must
+	 * quote, {@code history} the status changes with reason and legal basis.
+	 */
 	record LicenseView(String number, String type, String typeName, String holderName, String issuingDepartment,
 			Instant issuedAt, LocalDate validFrom, LocalDate validUntil, LicenseStatus status, String applicationId,
-			String caseId) {
+			String caseId, java.util.Map<String, Object> fields, Long revision,
+			java.util.List<License.StatusChange> history) {
 
 		static LicenseView of(License l) {
 			return new LicenseView(l.getNumber(), l.getType(), l.getTypeName(), l.getHolderName(),
 					l.getIssuingDepartment(), l.getIssuedAt(), l.getValidFrom(), l.getValidUntil(), l.getStatus(),
-					l.getApplicationId(), l.getCaseId());
+					l.getApplicationId(), l.getCaseId(), l.getFields(), l.getRevision(), l.getHistory());
 		}
 
 	}
