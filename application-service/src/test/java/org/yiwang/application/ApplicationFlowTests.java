@@ -17,16 +17,11 @@ import org.yiwang.shared.events.EventCodec;
 import org.yiwang.shared.events.EventEnvelope;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.testing.EventProbe;
-import org.yiwang.shared.testing.TestInfrastructure;
 import org.yiwang.shared.testing.TestJwts;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,16 +37,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code license.LicenseIssued}, publishes {@code application.ApplicationSubmitted} and
  * {@code application.CaseApproved}; ownership and department scope enforced in the service.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ApplicationFlowTests {
+class ApplicationFlowTests extends ServiceTestSupport {
 
 	static final String ITEM = "44030000SCJG-XK-0001";
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry, "application-flow-test");
-	}
 
 	@BeforeAll
 	static void catalogPublishedAnItem() {

@@ -23,15 +23,10 @@ import org.yiwang.shared.events.EventCodec;
 import org.yiwang.shared.events.EventEnvelope;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.testing.EventProbe;
-import org.yiwang.shared.testing.TestInfrastructure;
 import org.yiwang.shared.testing.TestJwts;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -50,9 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * concurrent decisions, theme fan-out with an order constraint (开餐馆), overdue escalation and the supervisor
  * queue, idempotent decisions, the combined result, the calendar administration, and who may do what.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class CaseWorkflowTests {
+class CaseWorkflowTests extends ServiceTestSupport {
 
 	static final String FOOD = "44030000SCJG-XK-0100";
 
@@ -70,11 +63,6 @@ class CaseWorkflowTests {
 
 	static final RequestPostProcessor SCJG_SYSTEM = TestJwts.user("service-account-dept-scjg-system", "SCJG",
 			"dept-system");
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry, "case-workflow-test");
-	}
 
 	@BeforeAll
 	static void catalogPublishedItems() {
