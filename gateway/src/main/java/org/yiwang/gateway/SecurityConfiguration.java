@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.yiwang.shared.security.KeycloakJwtAuthenticationConverter;
+import org.yiwang.shared.security.PlatformSecurityProperties;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -30,16 +31,24 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-			@Value("${platform.gateway.cors.allowed-origins:http://localhost:5173,http://localhost:8080}") List<String> origins) {
+			@Value("${platform.gateway.cors.allowed-origins:http://localhost:5173,http://localhost:8080}") List<String> origins,
+			PlatformSecurityProperties security) {
+		String keycloak = security.issuer().substring(0, Math.max(0, security.issuer().indexOf("/realms/")));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.cors(cors -> cors.configurationSource(corsSource(origins)))
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+				// the portal's own scripts only; login traffic to Keycloak; no framing of the portal
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+						+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' "
+						+ keycloak + "; frame-src " + keycloak + "; form-action 'self' " + keycloak
+						+ "; frame-ancestors 'none'; base-uri 'self'; object-src 'none'"))
 				.referrerPolicy(referrer -> referrer
 					.policy(org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.authorizeExchange(exchange -> exchange.pathMatchers("/actuator/health/**", "/actuator/info", "/fallback/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico", "/portal-config.json")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/v1/catalog/**")
 				.permitAll()

@@ -396,6 +396,11 @@ public final class PlatformRuntime implements AutoCloseable {
 		env.put("LICENSE_URI", "http://127.0.0.1:" + servicePort("license-service"));
 		env.put("IDENTITY_URI", "http://127.0.0.1:" + servicePort("identity-service"));
 		env.put("EXCHANGE_URI", "http://127.0.0.1:" + servicePort("exchange-service"));
+		Path portal = home.resolve("portal/dist");
+		if (Files.exists(portal.resolve("index.html"))) {
+			env.put("PORTAL_LOCATION", portal.toUri().toString());
+		}
+		env.put("PLATFORM_GATEWAY_CORS_ALLOWED_ORIGINS", "http://localhost:5173," + gatewayUrl());
 		return new ManagedProcess("gateway", javaCommand("gateway"), env, runDir, logs().resolve("gateway.log"),
 				Probes.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), gatewayUrl());
 	}

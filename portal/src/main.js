@@ -1,0 +1,25 @@
+import { createApp } from 'vue'
+import { createRouter, createWebHashHistory } from 'vue-router'
+import ElementPlus from 'element-plus'
+import 'element-plus/dist/index.css'
+import App from './App.vue'
+import Catalog from './views/Catalog.vue'
+import MyApplications from './views/MyApplications.vue'
+import MyLicenses from './views/MyLicenses.vue'
+import Workbench from './views/Workbench.vue'
+import { i18n } from './i18n.js'
+import { initAuth } from './auth.js'
+
+const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', component: Catalog },
+    { path: '/applications', component: MyApplications },
+    { path: '/licenses', component: MyLicenses },
+    { path: '/workbench', component: Workbench }
+  ]
+})
+
+initAuth()
+  .catch((error) => console.error('login service unavailable', error))
+  .finally(() => createApp(App).use(router).use(i18n).use(ElementPlus).mount('#app'))

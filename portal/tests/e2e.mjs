@@ -1,0 +1,68 @@
+// Browser test of the portal against a running platform: a citizen logs in through Keycloak (code + PKCE),
+// applies for a seeded item, the officer of its department approves it in the workbench, and the citizen
+// finds the e-licence in the wallet. Run by the end-to-end suite (PortalBrowserTest); needs Debian chromium.
+//   GATEWAY_URL=http://localhost:18080 DEMO_USER_PASSWORD=... SCREENSHOTS=dir node tests/e2e.mjs
+import { chromium } from 'playwright-core'
+
+const base = process.env.GATEWAY_URL || 'http://localhost:8080'
+const password = process.env.DEMO_USER_PASSWORD
+const screenshots = process.env.SCREENSHOTS || '.'
+const item = '44030000SCJG-XK-0001'
+if (!password) throw new Error('DEMO_USER_PASSWORD is required')
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync']
+})
+
+async function loginAs(page, username) {
+  await page.goto(`${base}/#/`)
+  await page.click('[data-test=login]')
+  await page.waitForSelector('#username', { timeout: 30000 })
+  await page.fill('#username', username)
+  await page.fill('#password', password)
+  await page.click('#kc-login')
+  await page.waitForSelector('[data-test=welcome]', { timeout: 30000 })
+}
+
+try {
+  // citizen: browse (public), log in, apply
+  const citizen = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
+  await citizen.goto(`${base}/#/`)
+  await citizen.waitForSelector(`text=${item}`, { timeout: 30000 })
+  await loginAs(citizen, 'zhangsan')
+  const welcome = await citizen.textContent('[data-test=welcome]')
+  if (!welcome.includes('张三')) throw new Error(`unexpected greeting: ${welcome}`)
+  await citizen.waitForSelector(`text=${item}`)
+  await citizen.locator('tr', { hasText: item }).getByRole('button', { name: '在线申请' }).click()
+  await citizen.waitForSelector('text=已提交申请', { timeout: 15000 })
+  await citizen.goto(`${base}/#/applications`)
+  await citizen.waitForSelector('[data-test=applications-table] >> text=办理中', { timeout: 15000 })
+  await citizen.screenshot({ path: `${screenshots}/portal-citizen-applications.png`, fullPage: true })
+
+  // officer of 市场监管 (SCJG): the workbench shows the case; approve it
+  const officer = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
+  await loginAs(officer, 'officer-scjg')
+  await officer.goto(`${base}/#/workbench`)
+  const row = officer.locator('[data-test=cases-table] tr', { hasText: '张三' }).filter({ hasText: '已提交' }).first()
+  await row.waitFor({ timeout: 15000 })
+  await row.getByRole('button', { name: '准予' }).click()
+  await officer.waitForSelector('text=已办结（准予）', { timeout: 15000 })
+  await officer.screenshot({ path: `${screenshots}/portal-officer-workbench.png`, fullPage: true })
+
+  // citizen: the licence arrives in the wallet (license-service consumed the approval over Kafka)
+  let found = false
+  for (let attempt = 0; attempt < 20 && !found; attempt++) {
+    await citizen.goto(`${base}/#/`)
+    await citizen.goto(`${base}/#/licenses`)
+    await citizen.waitForSelector('[data-test=licenses-table]', { timeout: 15000 })
+    found = (await citizen.locator('[data-test=licenses-table] >> text=食品经营许可证').count()) > 0
+    if (!found) await citizen.waitForTimeout(1000)
+  }
+  await citizen.screenshot({ path: `${screenshots}/portal-citizen-licenses.png`, fullPage: true })
+  if (!found) throw new Error('the licence did not appear in the wallet')
+  console.log('portal e2e: 1 passed, 0 failed')
+} finally {
+  await browser.close()
+}
