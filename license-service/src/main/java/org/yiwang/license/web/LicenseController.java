@@ -10,6 +10,7 @@ import org.yiwang.license.credential.CompactPayload;
 import org.yiwang.license.license.License;
 import org.yiwang.license.license.LicenseStatus;
 import org.yiwang.license.license.Licenses;
+import org.yiwang.license.sharing.LicenseSharing;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.NotFoundException;
 import org.yiwang.shared.web.PageView;
@@ -31,8 +32,11 @@ class LicenseController {
 
 	private final Licenses licenses;
 
-	LicenseController(Licenses licenses) {
+	private final LicenseSharing sharing;
+
+	LicenseController(Licenses licenses, LicenseSharing sharing) {
 		this.licenses = licenses;
+		this.sharing = sharing;
 	}
 
 	@GetMapping
@@ -44,15 +48,16 @@ class LicenseController {
 			.map(LicenseView::of));
 	}
 
+	/**
+	 * One licence: for its holder; for staff and systems of the issuing department; for a grantee quoting a usable
+	 * {@code grant} (and, for a grant to an application, the {@code applicationId}). Every read by someone other
+	 * than the holder is logged for the holder to see. Anyone else: 404.
+	 */
 	@GetMapping("/{number}")
-	LicenseView one(@PathVariable @Size(max = 80) String number) {
-		CurrentUser user = CurrentUser.current();
-		return licenses.findById(number)
-			.filter(l -> l.getHolderSubject().equals(user.subject())
-					|| (user.department() != null && user.department().equals(l.getIssuingDepartment())
-							&& user.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_SYSTEM)))
-			.map(LicenseView::of)
-			.orElseThrow(() -> new NotFoundException("no licence " + number));
+	LicenseView one(@PathVariable @Size(max = 80) String number,
+			@RequestParam(required = false) @Size(max = 80) String grant,
+			@RequestParam(required = false) @Size(max = 80) String applicationId) {
+		return LicenseView.of(sharing.read(number, grant, applicationId));
 	}
 
 	/** The holder's signed credential and its QR payload, to show on a phone or print. */
