@@ -1,9 +1,8 @@
 package org.yiwang.catalog.item;
 
+import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 /** All versions of all items. */
@@ -11,10 +10,10 @@ public interface CatalogItems extends MongoRepository<CatalogItem, String> {
 
 	Optional<CatalogItem> findFirstByItemCodeOrderByItemVersionDesc(String itemCode);
 
-	Optional<CatalogItem> findFirstByItemCodeAndStatusOrderByItemVersionDesc(String itemCode, ItemStatus status);
+	List<CatalogItem> findByItemCodeOrderByItemVersionDesc(String itemCode);
 
-	Page<CatalogItem> findByStatus(ItemStatus status, Pageable pageable);
+	List<CatalogItem> findByStatusIn(List<ItemStatus> statuses);
 
-	Page<CatalogItem> findByStatusAndDepartmentCode(ItemStatus status, String departmentCode, Pageable pageable);
+	boolean existsByItemCode(String itemCode);
 
 }

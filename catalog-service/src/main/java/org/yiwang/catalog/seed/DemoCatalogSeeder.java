@@ -2,23 +2,31 @@ package org.yiwang.catalog.seed;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yiwang.catalog.item.CatalogChanged;
 import org.yiwang.catalog.item.CatalogItem;
 import org.yiwang.catalog.item.CatalogItems;
 import org.yiwang.catalog.item.ItemCode;
+import org.yiwang.catalog.theme.Theme;
+import org.yiwang.catalog.theme.ThemeCode;
+import org.yiwang.catalog.theme.Themes;
+import org.yiwang.shared.web.InvalidRequestException;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo catalog when {@code platform.demo.seed=true}: each item is inserted and published once (the
- * document id is the item code and version, so a second start or a second replica changes nothing), through the
- * outbox like any other publication.
+ * Seeds the DEMO catalog when {@code platform.demo.seed=true}: each item is inserted and published once, then
+ * each theme is published against those items. Ids are natural (item code and version, theme code), so a second
+ * start or a second replica changes nothing; events go through the outbox like any other publication.
  */
 @Component
 @ConditionalOnBooleanProperty("platform.demo.seed")
@@ -28,11 +36,17 @@ class DemoCatalogSeeder implements ApplicationRunner {
 
 	private final CatalogItems items;
 
+	private final Themes themes;
+
 	private final Clock clock;
 
-	DemoCatalogSeeder(CatalogItems items, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	DemoCatalogSeeder(CatalogItems items, Themes themes, Clock clock, ApplicationEventPublisher events) {
 		this.items = items;
+		this.themes = themes;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Override
@@ -53,7 +67,31 @@ class DemoCatalogSeeder implements ApplicationRunner {
 				// another replica seeded it first
 			}
 		}
-		log.info("demo catalog: {} items seeded, {} already present", seeded, DemoCatalog.ITEMS.size() - seeded);
+		int seededThemes = 0;
+		for (Map.Entry<String, org.yiwang.catalog.theme.ThemeDefinition> seed : DemoThemes.THEMES.entrySet()) {
+			if (themes.existsById(seed.getKey())) {
+				continue;
+			}
+			Map<String, CatalogItem> catalog = new HashMap<>();
+			for (String itemCode : seed.getValue().itemCodes()) {
+				items.findFirstByItemCodeOrderByItemVersionDesc(itemCode).ifPresent(i -> catalog.put(itemCode, i));
+			}
+			Theme theme = new Theme(new ThemeCode(seed.getKey()), seed.getValue(), Instant.now(clock));
+			try {
+				theme.publish(catalog, Instant.now(clock));
+				themes.insert(theme);
+				seededThemes++;
+			}
+			catch (DuplicateKeyException ex) {
+				// another replica seeded it first
+			}
+			catch (InvalidRequestException ex) {
+				log.warn("demo theme {} not seeded: {}", seed.getKey(), ex.getMessage());
+			}
+		}
+		events.publishEvent(new CatalogChanged("demo-seed"));
+		log.info("demo catalog: {} of {} items and {} of {} themes seeded (DEMO DATA)", seeded, DemoCatalog.ITEMS.size(),
+				seededThemes, DemoThemes.THEMES.size());
 	}
 
 }

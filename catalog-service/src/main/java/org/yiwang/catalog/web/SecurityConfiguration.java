@@ -9,7 +9,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Browsing the catalog is public; editing needs a department or platform admin. */
+/**
+ * Browsing, search, guides and theme plans are public (a plan is a computation, nothing is stored, hence the one
+ * public POST); every other write needs a department or platform admin, and the services check department scope
+ * and theme ownership themselves.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -19,6 +23,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/catalog/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/catalog/themes/*/plan")
 				.permitAll()
 				.requestMatchers("/api/v1/catalog/**")
 				.hasAnyRole(CurrentUser.DEPT_ADMIN, CurrentUser.PLATFORM_ADMIN)
