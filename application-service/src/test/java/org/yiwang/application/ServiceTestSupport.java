@@ -14,10 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class ServiceTestSupport {
+public abstract class ServiceTestSupport {
 
 	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
+	public static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "application-service-test");
 		registry.add("platform.webhooks.poll-interval", () -> "100ms");
 		registry.add("platform.webhooks.initial-backoff", () -> "50ms");

@@ -1,0 +1,69 @@
+package org.yiwang.application.department;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One event to push to one webhook, keyed {@code <subscription>:<eventId>} so a re-consumed event never makes a
+ * second delivery. PENDING until a 2xx answer (DELIVERED) or {@code maxAttempts} failures (DEAD_LETTERED);
+ * a department replays a dead-lettered (or delivered) one by putting it back to PENDING.
+ */
+@Document("webhook_deliveries")
+class WebhookDelivery {
+
+	static final String PENDING = "PENDING";
+
+	static final String DELIVERED = "DELIVERED";
+
+	static final String DEAD_LETTERED = "DEAD_LETTERED";
+
+	@Id
+	String id;
+
+	String subscriptionId;
+
+	String departmentCode;
+
+	String eventId;
+
+	String eventType;
+
+	String body;
+
+	String status;
+
+	int attempts;
+
+	Instant nextAttemptAt;
+
+	Instant claimedUntil;
+
+	Integer lastStatusCode;
+
+	String lastError;
+
+	Instant deliveredAt;
+
+	Instant createdAt;
+
+	@PersistenceCreator
+	WebhookDelivery() {
+	}
+
+	WebhookDelivery(WebhookSubscription subscription, String eventId, String eventType, String body, Instant now) {
+		this.id = subscription.id + ":" + eventId;
+		this.subscriptionId = subscription.id;
+		this.departmentCode = subscription.departmentCode;
+		this.eventId = eventId;
+		this.eventType = eventType;
+		this.body = body;
+		this.status = PENDING;
+		this.nextAttemptAt = now;
+		this.claimedUntil = Instant.EPOCH;
+		this.createdAt = now;
+	}
+
+}

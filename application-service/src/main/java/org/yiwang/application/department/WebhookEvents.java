@@ -1,0 +1,64 @@
+package org.yiwang.application.department;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.yiwang.shared.events.EventCodec;
+import org.yiwang.shared.events.EventEnvelope;
+import org.yiwang.shared.events.Topics;
+import org.yiwang.shared.messaging.IdempotentConsumer;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns this service's own published case events into webhook deliveries for the department named in the event
+ * ({@code payload.departmentCode}); events without a department (application-level) are not pushed. Reading
+ * the published events, not hooking into the transition, means a delivery exists only for an event that was
+ * really committed and published.
+ */
+@Component
+class WebhookEvents {
+
+	static final String CONSUMER = "application-service.webhooks";
+
+	private final IdempotentConsumer idempotent;
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	WebhookEvents(IdempotentConsumer idempotent, MongoTemplate mongo, Clock clock) {
+		this.idempotent = idempotent;
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	@KafkaListener(topics = Topics.APPLICATION, groupId = CONSUMER)
+	void on(String record) {
+		idempotent.handle(CONSUMER, record, this::fanOut);
+	}
+
+	private void fanOut(EventEnvelope envelope) {
+		Object department = envelope.payload() == null ? null : envelope.payload().get("departmentCode");
+		if (!(department instanceof String code)) {
+			return;
+		}
+		Instant now = Instant.now(clock);
+		String body = EventCodec.write(envelope);
+		for (WebhookSubscription subscription : mongo.find(
+				new Query(Criteria.where("departmentCode").is(code).and("active").is(true)), WebhookSubscription.class)) {
+			try {
+				mongo.insert(new WebhookDelivery(subscription, envelope.eventId(), envelope.type(), body, now));
+			}
+			catch (DuplicateKeyException ex) {
+				// the event was consumed before: its delivery exists
+			}
+		}
+	}
+
+}
