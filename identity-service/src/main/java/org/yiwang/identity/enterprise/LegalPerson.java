@@ -55,6 +55,18 @@ public class LegalPerson {
 		this.registeredAt = registeredAt;
 	}
 
+	/** Re-encrypts the representative's ID number with the active key (after a key rotation). */
+	public boolean reEncrypt(java.util.function.BiFunction<String, String, String> reEncrypt,
+			java.util.function.Predicate<String> stale) {
+		if (legalRepresentativeIdNumber != null && stale.test(legalRepresentativeIdNumber.cipher())) {
+			legalRepresentativeIdNumber = legalRepresentativeIdNumber.withCipher(
+					reEncrypt.apply(org.yiwang.identity.person.NaturalPerson.Fields.ID_NUMBER,
+							legalRepresentativeIdNumber.cipher()));
+			return true;
+		}
+		return false;
+	}
+
 	public boolean representedBy(String idNumberHash) {
 		return idNumberHash != null && idNumberHash.equals(legalRepresentativeIdHash);
 	}

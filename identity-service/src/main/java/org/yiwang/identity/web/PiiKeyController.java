@@ -1,6 +1,6 @@
 package org.yiwang.identity.web;
 
-import org.yiwang.identity.pii.PiiReEncryption;
+import org.yiwang.identity.keys.PiiReEncryption;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.ForbiddenException;
 

@@ -1,9 +1,13 @@
-package org.yiwang.identity.pii;
+package org.yiwang.identity.keys;
+
+import org.yiwang.identity.pii.PiiProtector;
 
 import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yiwang.identity.enterprise.LegalPerson;
+import org.yiwang.identity.enterprise.LegalPersons;
 import org.yiwang.identity.person.NaturalPerson;
 import org.yiwang.identity.person.NaturalPersons;
 
@@ -26,9 +30,12 @@ public class PiiReEncryption {
 
 	private final NaturalPersons persons;
 
-	PiiReEncryption(PiiProtector protector, NaturalPersons persons) {
+	private final LegalPersons enterprises;
+
+	PiiReEncryption(PiiProtector protector, NaturalPersons persons, LegalPersons enterprises) {
 		this.protector = protector;
 		this.persons = persons;
+		this.enterprises = enterprises;
 	}
 
 	public record Result(String activeKeyId, long reEncrypted) {
@@ -60,7 +67,19 @@ public class PiiReEncryption {
 			}
 		}
 		while (batch.hasNext());
-		log.info("PII re-encryption done: {} persons re-encrypted with key {}", count, protector.activeKeyId());
+		page = 0;
+		Page<LegalPerson> enterpriseBatch;
+		do {
+			enterpriseBatch = enterprises.findAll(PageRequest.of(page++, 200, Sort.by("uscc")));
+			for (LegalPerson enterprise : enterpriseBatch) {
+				if (enterprise.reEncrypt(reEncrypt, protector::needsReEncryption)) {
+					enterprises.save(enterprise);
+					count++;
+				}
+			}
+		}
+		while (enterpriseBatch.hasNext());
+		log.info("PII re-encryption done: {} records re-encrypted with key {}", count, protector.activeKeyId());
 		return new Result(protector.activeKeyId(), count);
 	}
 
