@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The statutory working-day calendar (法定工作日) of one region: weekends are rest days, public holidays are rest
  * days, and adjusted working days (调休上班) are working days even on a Saturday or Sunday. Statutory time limits
- * (法定/承诺时限) are counted on it, so it is pure and exhaustively tested (see {@code WorkingCalendarProperties}).
+ * (法定/承诺时限) are counted on it, so it is pure and exhaustively tested (see {@code WorkingCalendarPropertyTests}).
  * Years that are not configured fall back to the weekend rule only, reported by {@link #isConfigured(int)}.
  * Entries are applied in order, so a region's overlay given after the national calendar overrides it.
  */

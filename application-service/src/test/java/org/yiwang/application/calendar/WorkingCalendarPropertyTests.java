@@ -20,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Calendar arithmetic on the seeded official 2025 and 2026 calendars (国务院办公厅), across holidays and 调休.
  */
-class WorkingCalendarProperties {
+class WorkingCalendarPropertyTests {
 
 	static final WorkingCalendar CN = load();
 
 	static WorkingCalendar load() {
-		try (InputStream in = WorkingCalendarProperties.class.getResourceAsStream("/calendar/cn-official.json")) {
+		try (InputStream in = WorkingCalendarPropertyTests.class.getResourceAsStream("/calendar/cn-official.json")) {
 			List<CalendarYear> years = JsonMapper.builder().findAndAddModules().build().readValue(in,
 					new TypeReference<List<CalendarYear>>() {
 					});
