@@ -10,6 +10,7 @@ import org.yiwang.license.credential.CompactPayload;
 import org.yiwang.license.license.License;
 import org.yiwang.license.license.LicenseStatus;
 import org.yiwang.license.license.Licenses;
+import org.yiwang.license.paper.LicensePdf;
 import org.yiwang.license.sharing.LicenseSharing;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.NotFoundException;
@@ -17,6 +18,11 @@ import org.yiwang.shared.web.PageView;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,9 +40,12 @@ class LicenseController {
 
 	private final LicenseSharing sharing;
 
-	LicenseController(Licenses licenses, LicenseSharing sharing) {
+	private final LicensePdf pdf;
+
+	LicenseController(Licenses licenses, LicenseSharing sharing, LicensePdf pdf) {
 		this.licenses = licenses;
 		this.sharing = sharing;
+		this.pdf = pdf;
 	}
 
 	@GetMapping
@@ -68,6 +77,19 @@ class LicenseController {
 			.orElseThrow(() -> new NotFoundException("no licence " + number));
 		return new CredentialView(number, "vc+jwt", license.getCredential(),
 				CompactPayload.encode(license.getCredential()));
+	}
+
+	/** The paper form: an A4 PDF with the licence's data and its QR code, for the holder. */
+	@GetMapping(value = "/{number}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> pdf(@PathVariable @Size(max = 80) String number) {
+		License license = licenses.findById(number)
+			.filter(l -> l.getHolderSubject().equals(CurrentUser.current().subject()))
+			.orElseThrow(() -> new NotFoundException("no licence " + number));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(number + ".pdf").build().toString())
+			.cacheControl(CacheControl.noStore())
+			.body(pdf.render(license));
 	}
 
 	/**
