@@ -185,7 +185,7 @@ final class DemoCatalog {
 			.visits(1).depth(2).natural().events(BIRTH, LifeEvent.EDUCATION)
 			.materials(BIRTH_CERT)
 			.keywords("疫苗本", "打疫苗", "接种本"));
-		add(i("44030000WSJK-XK-0002", "诊所备案", OTHER_POWER, "WSJK", "《医疗机构管理条例》第九条", 10, 5)
+		add(i("44030000WSJK-QT-0001", "诊所备案", OTHER_POWER, "WSJK", "《医疗机构管理条例》第九条", 10, 5)
 			.visits(1).depth(3).events(QUALIFICATION)
 			.materials(APPLICATION_FORM, BUSINESS_LICENSE, PREMISES,
 					Material.upload("DOCTOR_LICENSE", "医师执业证书", MaterialForm.COPY, 1))

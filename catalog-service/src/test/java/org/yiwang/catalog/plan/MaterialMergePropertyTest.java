@@ -19,7 +19,7 @@ import org.yiwang.catalog.item.MaterialForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Properties of merging the materials of a plan into one list. */
-class MaterialMergeProperties {
+class MaterialMergePropertyTest {
 
 	@Provide
 	Arbitrary<List<MaterialMerge.Need>> needs() {
