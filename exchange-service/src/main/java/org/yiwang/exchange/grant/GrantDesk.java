@@ -104,6 +104,25 @@ public class GrantDesk {
 			.max(Comparator.comparing(Grant::getExpiresAt));
 	}
 
+	/** Why the department has no active grant for the resource, in words a consumer can act on. */
+	public String whyNoGrant(String resourceCode, String consumerDepartment) {
+		Instant now = clock.instant();
+		return grants
+			.findByResourceCodeAndConsumerDepartmentAndStatusIn(resourceCode, consumerDepartment,
+					List.of(GrantStatus.values()))
+			.stream()
+			.max(Comparator.comparing(Grant::getRequestedAt))
+			.map(latest -> switch (latest.getStatus()) {
+				case REQUESTED -> "the request " + latest.getId() + " is still awaiting the provider's decision";
+				case DENIED -> "the request " + latest.getId() + " was denied: " + latest.getReason();
+				case REVOKED -> "grant " + latest.getId() + " was revoked: " + latest.getReason();
+				case EXPIRED -> "grant " + latest.getId() + " expired at " + latest.getExpiresAt();
+				case ACTIVE -> latest.isActiveAt(now) ? "no active grant"
+						: "grant " + latest.getId() + " expired at " + latest.getExpiresAt();
+			})
+			.orElse("no grant was requested");
+	}
+
 	/** Marks grants past their end as expired (publishing {@code exchange.GrantExpired}). */
 	@Scheduled(fixedDelayString = "${exchange.grants.expiry-sweep:PT1M}", initialDelayString = "PT30S")
 	public int expireDue() {

@@ -8,7 +8,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Only government staff and department systems see the shared data catalog. */
+/**
+ * Government staff and department systems use the exchange; citizens and enterprise agents only see who used
+ * their own data; metrics (circuit states) are for supervision. Finer rules (department, role) are checked in
+ * the services.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -17,9 +21,13 @@ class SecurityConfiguration {
 		return PlatformSecurity.resourceServer(http)
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
+				.requestMatchers("/actuator/metrics/**")
+				.hasAnyRole(CurrentUser.SUPERVISOR, CurrentUser.PLATFORM_ADMIN)
+				.requestMatchers("/api/v1/exchange/my-data-uses")
+				.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)
 				.requestMatchers("/api/v1/exchange/**")
 				.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_ADMIN, CurrentUser.DEPT_SYSTEM,
-						CurrentUser.SUPERVISOR, CurrentUser.PLATFORM_ADMIN)
+						CurrentUser.WINDOW_CLERK, CurrentUser.SUPERVISOR, CurrentUser.PLATFORM_ADMIN)
 				.anyRequest()
 				.denyAll())
 			.build();

@@ -1,0 +1,244 @@
+package org.yiwang.exchange;
+
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.yiwang.exchange.audit.DataAccessed;
+import org.yiwang.exchange.subject.DemoSubjects;
+import org.yiwang.exchange.subject.Masking;
+import org.yiwang.shared.events.EventEnvelope;
+import org.yiwang.shared.events.Topics;
+import org.yiwang.shared.testing.EventProbe;
+import org.yiwang.shared.testing.TestInfrastructure;
+import org.yiwang.shared.testing.TestJwts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Data access against the base registries held in the platform: grant enforcement and field filtering, purpose
+ * binding, subject validation, the citizen's "who used my data" view and once-only prefill — every access
+ * audited, and no plain ID number in the logs.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
+class DataAccessTests {
+
+	static volatile boolean granted;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "exchange-access-test");
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@BeforeEach
+	void grants() throws Exception {
+		if (!granted) {
+			// 卫健委 may read name and birth date (not the address) from the population registry
+			ExchangeFixtures.grant(mvc, "GA-POPULATION", "GA", "WSJK", "\"name\",\"birthDate\",\"address\"",
+					"\"name\",\"birthDate\"");
+			// 政务服务中心 (application-service's department) for once-only prefill
+			ExchangeFixtures.grant(mvc, "GA-POPULATION", "GA", "ZWFW", "\"name\",\"address\"", null);
+			ExchangeFixtures.grant(mvc, "SCJG-LEGAL-PERSON", "SCJG", "ZWFW", "\"name\",\"legalRepresentative\"", null);
+			granted = true;
+		}
+	}
+
+	ResultActions query(RequestPostProcessor who, String resource, String subject, String purpose) throws Exception {
+		return mvc.perform(post("/api/v1/exchange/queries").with(who)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"resourceCode":"%s","subject":"%s","purpose":"%s","applicationId":"APP-2026-0042"}
+					""".formatted(resource, subject, purpose)));
+	}
+
+	static RequestPostProcessor officerWsjk() {
+		return TestJwts.officer("officer-wsjk", "WSJK");
+	}
+
+	@Test
+	void grantedFieldsOnlyAndEveryAccessAudited(CapturedOutput output) throws Exception {
+		try (EventProbe probe = EventProbe.on(Topics.EXCHANGE)) {
+			String body = query(officerWsjk(), "GA-POPULATION", DemoSubjects.ZHANGSAN.value(), "核验婚育情况")
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.data.name").value("张三"))
+				.andExpect(jsonPath("$.data.birthDate").value("1990-03-07"))
+				.andExpect(jsonPath("$.data.address").doesNotExist())
+				.andExpect(jsonPath("$.data.idNumber").doesNotExist())
+				.andExpect(jsonPath("$.providerDepartmentName").value("公安局"))
+				.andExpect(jsonPath("$.subjectMasked").value(DemoSubjects.ZHANGSAN.masked()))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(body).doesNotContain(DemoSubjects.ZHANGSAN.value());
+			Number seq = JsonPath.read(body, "$.accessRecordSeq");
+			EventEnvelope accessed = probe.await(DataAccessed.TYPE, e -> e.aggregateId().equals(seq.toString()));
+			assertThat(accessed.payload().get("result")).isEqualTo("GRANTED");
+			assertThat(accessed.payload().get("fields")).asList().containsExactly("name", "birthDate");
+			assertThat(accessed.payload().get("applicationId")).isEqualTo("APP-2026-0042");
+			assertThat(accessed.payload().toString()).doesNotContain(DemoSubjects.ZHANGSAN.value());
+		}
+		assertThat(output.getAll()).doesNotContain(DemoSubjects.ZHANGSAN.value())
+			.contains(Masking.mask(DemoSubjects.ZHANGSAN.value()));
+	}
+
+	@Test
+	void withoutAnActiveGrantTheAnswerIs403WithTheReason() throws Exception {
+		query(TestJwts.officer("officer-xfjy", "XFJY"), "GA-POPULATION", DemoSubjects.ZHANGSAN.value(), "消防检查")
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no grant was requested")))
+			.andExpect(jsonPath("$.errors[0].field").value("resourceCode"))
+			.andExpect(jsonPath("$.data").doesNotExist());
+		// the refusal is recorded too
+		mvc.perform(get("/api/v1/exchange/access-records?department=XFJY").with(TestJwts.user("sup", null, "supervisor")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].result").value("NO_GRANT"))
+			.andExpect(jsonPath("$.items[0].subjectMasked").value(DemoSubjects.ZHANGSAN.masked()));
+		// a citizen or a department admin without the officer role cannot query at all
+		query(TestJwts.citizen("zhangsan"), "GA-POPULATION", DemoSubjects.ZHANGSAN.value(), "x")
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void everyAccessIsBoundToAPurpose() throws Exception {
+		mvc.perform(post("/api/v1/exchange/queries").with(officerWsjk())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"resourceCode\":\"GA-POPULATION\",\"subject\":\"" + DemoSubjects.ZHANGSAN.value() + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("purpose"));
+		query(officerWsjk(), "GA-POPULATION", DemoSubjects.ZHANGSAN.value(), "  ").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("purpose"));
+	}
+
+	@Test
+	void subjectsAreValidatedWithoutEchoingThem() throws Exception {
+		String wrongCheck = DemoSubjects.ZHANGSAN.value().substring(0, 17)
+				+ (DemoSubjects.ZHANGSAN.value().charAt(17) == '1' ? '2' : '1');
+		String body = query(officerWsjk(), "GA-POPULATION", wrongCheck, "核验身份").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("subject"))
+			.andExpect(jsonPath("$.errors[0].rule").value("has a wrong check character"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).doesNotContain(wrongCheck);
+		// a credit code is not a person
+		query(officerWsjk(), "GA-POPULATION", DemoSubjects.LISI_TECH.value(), "核验身份").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("subject"));
+		// valid, but nobody the registry knows
+		query(officerWsjk(), "GA-POPULATION", "11010119800101001" + org.yiwang.exchange.subject.IdNumber.checkCharacter("11010119800101001"),
+				"核验身份").andExpect(status().isNotFound());
+	}
+
+	static RequestPostProcessor citizenWithIdNumberClaim(String username, String idNumber) {
+		return SecurityMockMvcRequestPostProcessors.jwt()
+			.jwt(jwt -> jwt.subject(username)
+				.claim("preferred_username", username)
+				.claim("realm_access", java.util.Map.of("roles", List.of("citizen")))
+				.claim("id_number", idNumber))
+			.authorities(new SimpleGrantedAuthority("ROLE_citizen"));
+	}
+
+	@Test
+	void citizensSeeWhoUsedTheirOwnDataOnly() throws Exception {
+		query(officerWsjk(), "GA-POPULATION", DemoSubjects.WANGWU.value(), "purpose-wangwu").andExpect(status().isOk());
+		query(officerWsjk(), "GA-POPULATION", DemoSubjects.WANGWU.value(), "purpose-wangwu").andExpect(status().isOk());
+		query(officerWsjk(), "GA-POPULATION", DemoSubjects.LISI.value(), "purpose-lisi").andExpect(status().isOk());
+
+		// the verified number from the token (the future identity-service claim)
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(citizenWithIdNumberClaim("someone", DemoSubjects.WANGWU.value())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(2))
+			.andExpect(jsonPath("$.items[0].departmentName").value("卫生健康委员会"))
+			.andExpect(jsonPath("$.items[0].providerDepartmentName").value("公安局"))
+			.andExpect(jsonPath("$.items[0].fields.length()").value(2))
+			.andExpect(jsonPath("$.items[0].applicationId").value("APP-2026-0042"))
+			.andExpect(jsonPath("$.items[*].purpose").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("purpose-wangwu"))));
+		// the temporary demo mapping: Keycloak user lisi → 李四's ID number
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(TestJwts.citizen("lisi")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].purpose").value("purpose-lisi"));
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(TestJwts.citizen("unknown-user")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(officerWsjk())).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void onceOnlyPrefillTellsWhatWasUsedAndFromWhom() throws Exception {
+		RequestPostProcessor applicationService = TestJwts.user("service-account-application-service", "ZWFW",
+				"dept-system");
+		mvc.perform(post("/api/v1/exchange/prefill").with(applicationService)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"applicationId":"APP-2026-0099","subject":"%s",
+					 "resourceCodes":["GA-POPULATION","RSJ-SOCIAL-INSURANCE","SCJG-LEGAL-PERSON"],
+					 "purpose":"食品经营许可申请：免提交身份证明"}
+					""".formatted(DemoSubjects.ZHAOLIU.value())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.applicationId").value("APP-2026-0099"))
+			.andExpect(jsonPath("$.subjectMasked").value(DemoSubjects.ZHAOLIU.masked()))
+			.andExpect(jsonPath("$.items[0].resourceCode").value("GA-POPULATION"))
+			.andExpect(jsonPath("$.items[0].status").value("FILLED"))
+			.andExpect(jsonPath("$.items[0].providerDepartmentName").value("公安局"))
+			.andExpect(jsonPath("$.items[0].data.name").value("赵六"))
+			.andExpect(jsonPath("$.items[0].data.address").value("北京市东城区东华门大街9号"))
+			.andExpect(jsonPath("$.items[0].data.birthDate").doesNotExist())
+			.andExpect(jsonPath("$.items[0].accessRecordSeq").isNumber())
+			.andExpect(jsonPath("$.items[1].status").value("NO_GRANT"))
+			.andExpect(jsonPath("$.items[1].data").isEmpty())
+			.andExpect(jsonPath("$.items[2].status").value("SUBJECT_TYPE_MISMATCH"));
+		// the applicant sees the use, with the application it was for
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(citizenWithIdNumberClaim("zhaoliu", DemoSubjects.ZHAOLIU.value())))
+			.andExpect(jsonPath("$.items[?(@.result == 'GRANTED')].applicationId").value("APP-2026-0099"))
+			.andExpect(jsonPath("$.items[?(@.result == 'GRANTED')].departmentName").value("政务服务中心"));
+
+		// enterprise data for an enterprise applicant, from the unconditionally shared legal-person registry
+		mvc.perform(post("/api/v1/exchange/prefill").with(applicationService)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"applicationId":"APP-2026-0100","subject":"%s","resourceCodes":["SCJG-LEGAL-PERSON"],
+					 "purpose":"食品经营许可申请：免提交营业执照"}
+					""".formatted(DemoSubjects.ZHANGSAN_CATERING.value())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].status").value("FILLED"))
+			.andExpect(jsonPath("$.items[0].data.name").value("深圳市南山区张三餐饮管理有限公司"))
+			.andExpect(jsonPath("$.items[0].data.legalRepresentative").value("张三"));
+
+		mvc.perform(post("/api/v1/exchange/prefill").with(applicationService)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"applicationId\":\"APP-1\",\"subject\":\"" + DemoSubjects.ZHAOLIU.value()
+					+ "\",\"resourceCodes\":[\"GA-POPULATION\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("purpose"));
+		mvc.perform(post("/api/v1/exchange/prefill").with(applicationService)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"applicationId\":\"APP-1\",\"subject\":\"123456789012345670\",\"resourceCodes\":[\"GA-POPULATION\"],\"purpose\":\"x\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("subject"));
+	}
+
+}
