@@ -25,17 +25,27 @@ class KeycloakConfiguration {
 
 	@Bean
 	Customizer<Resilience4JCircuitBreakerFactory> keycloakBreaker(KeycloakProperties properties) {
-		return factory -> factory.configure(builder -> builder
-			.timeLimiterConfig(TimeLimiterConfig.custom()
-				.timeoutDuration(properties.timeout().multipliedBy(3).plus(Duration.ofSeconds(2)))
-				.build())
-			.circuitBreakerConfig(CircuitBreakerConfig.custom()
-				.slidingWindowSize(10)
-				.minimumNumberOfCalls(5)
-				.failureRateThreshold(50)
-				.waitDurationInOpenState(Duration.ofSeconds(15))
-				.ignoreExceptions(DomainException.class)
-				.build()), BREAKER);
+		return factory -> factory.configure(builder -> builder.timeLimiterConfig(timeLimiter(properties.timeout()))
+			.circuitBreakerConfig(circuitBreaker(10, 5)), BREAKER);
+	}
+
+	static TimeLimiterConfig timeLimiter(Duration httpTimeout) {
+		return TimeLimiterConfig.custom().timeoutDuration(httpTimeout.multipliedBy(3).plus(Duration.ofSeconds(2))).build();
+	}
+
+	static CircuitBreakerConfig circuitBreaker(int window, int minimumCalls) {
+		return CircuitBreakerConfig.custom()
+			.slidingWindowSize(window)
+			.minimumNumberOfCalls(minimumCalls)
+			.failureRateThreshold(50)
+			.waitDurationInOpenState(Duration.ofSeconds(15))
+			.ignoreException(KeycloakConfiguration::callersProblem)
+			.build();
+	}
+
+	/** A 400/404/409 caused by the request does not say anything about Keycloak's health. */
+	static boolean callersProblem(Throwable failure) {
+		return failure instanceof DomainException && !(failure instanceof IdentityProviderUnavailableException);
 	}
 
 	@Bean
