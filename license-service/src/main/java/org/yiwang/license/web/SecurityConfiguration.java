@@ -21,7 +21,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/licenses/jwks", "/api/v1/licenses/jwks/*",
-						"/api/v1/licenses/status-lists/*/*")
+						"/api/v1/licenses/status-lists/*/*", "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/licenses/verify")
 				.permitAll()
