@@ -22,12 +22,14 @@ import org.yiwang.shared.testing.TestJwts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -152,6 +154,55 @@ class ApplicantSideTests extends ServiceTestSupport {
 		mvc.perform(get("/api/v1/applications/" + app).with(me))
 			.andExpect(jsonPath("$.rectifications[0].outcome").value("已对窗口人员进行业务培训，并更新一次性告知清单"));
 		await().atMost(Duration.ofSeconds(20)).until(() -> kinds(citizen, app).contains("RECTIFIED"));
+	}
+
+	@Test
+	void uploadedMaterialsAreCheckedStoredInGridFsAndReadByTheCaseDepartmentOnly() throws Exception {
+		String citizen = "wuyi-" + UUID.randomUUID();
+		String app = submit(citizen);
+		String caseId = applications.findById(app).orElseThrow().getCases().get(0).getCaseId();
+		byte[] pdf = "%PDF-1.7 营业执照（演示数据）".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		mvc.perform(multipart("/api/v1/applications/" + app + "/materials")
+			.file(new MockMultipartFile("file", "a.txt", "text/plain", "hello".getBytes()))
+			.param("name", "营业执照")
+			.with(TestJwts.citizen(citizen)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		mvc.perform(multipart("/api/v1/applications/" + app + "/materials")
+			.file(new MockMultipartFile("file", "fake.pdf", "application/pdf", "MZ not a pdf".getBytes()))
+			.param("name", "营业执照")
+			.with(TestJwts.citizen(citizen)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].rule").value("content must match its declared type"));
+		mvc.perform(multipart("/api/v1/applications/" + app + "/materials")
+			.file(new MockMultipartFile("file", "a.pdf", "application/pdf", pdf))
+			.param("name", "营业执照")
+			.with(TestJwts.citizen("lisi"))).andExpect(status().isNotFound());
+		assertThat(applications.findById(app).orElseThrow().getMaterials()).isEmpty();
+
+		String material = JsonPath.read(mvc.perform(multipart("/api/v1/applications/" + app + "/materials")
+			.file(new MockMultipartFile("file", "license.pdf", "application/pdf", pdf))
+			.param("name", "营业执照")
+			.with(TestJwts.citizen(citizen)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.source").value("UPLOAD"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.materialId");
+		mvc.perform(get("/api/v1/applications/" + app).with(TestJwts.citizen(citizen)))
+			.andExpect(jsonPath("$.materials[0].name").value("营业执照"));
+		mvc.perform(get("/api/v1/cases/" + caseId + "/materials").with(TestJwts.officer("officer-scjg", "SCJG")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].materialId").value(material));
+		byte[] read = mvc.perform(get("/api/v1/cases/" + caseId + "/materials/" + material + "/content")
+			.with(TestJwts.officer("officer-scjg", "SCJG")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(read).isEqualTo(pdf);
+		mvc.perform(get("/api/v1/cases/" + caseId + "/materials/" + material + "/content")
+			.with(TestJwts.officer("officer-wsjk", "WSJK"))).andExpect(status().isNotFound());
 	}
 
 }

@@ -58,6 +58,8 @@ public class Application {
 
 	private Instant concludedAt;
 
+	private List<Material> materials = new ArrayList<>();
+
 	private Rating rating;
 
 	private List<Rectification> rectifications = new ArrayList<>();
@@ -426,6 +428,29 @@ public class Application {
 				department.departmentCode(), applicantSubject, outcome, department.subject(), now));
 	}
 
+	// ---- materials ---------------------------------------------------------------------------------------
+
+	/** Materials are added by the applicant while the application is open (at most 50), each with its provenance. */
+	public void addMaterial(Actor applicant, Material material) {
+		requireOwner(applicant);
+		if (concludedAt != null) {
+			throw new ConflictException("application " + id + " is concluded", "status",
+					"materials can be added while the application is open");
+		}
+		if (materials.size() >= 50) {
+			throw new ConflictException("too many materials", "file", "at most 50 materials per application");
+		}
+		materials.add(material);
+	}
+
+	public Optional<Material> material(String materialId) {
+		return materials.stream().filter(m -> m.materialId().equals(materialId)).findFirst();
+	}
+
+	public List<Material> getMaterials() {
+		return List.copyOf(materials);
+	}
+
 	// ---- licences ---------------------------------------------------------------------------------------
 
 	/** Records the licence issued for an approved case; false if it was already recorded. */
@@ -624,6 +649,14 @@ public class Application {
 
 	/** "{@code before} must be approved before {@code after} starts", as a theme plan gives it. */
 	public record OrderConstraint(String before, String after) {
+	}
+
+	/**
+	 * A material and where it came from (provenance): {@code UPLOAD} (GridFS file id), {@code E_LICENSE} (licence
+	 * number, by the applicant's grant) or {@code SHARED_DATA} (exchange access id).
+	 */
+	public record Material(String materialId, String name, String source, String reference, String contentType,
+			long size, String sha256, String addedBy, Instant addedAt) {
 	}
 
 	/** 好差评. */

@@ -1,0 +1,98 @@
+package org.yiwang.application.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.yiwang.application.application.Actor;
+import org.yiwang.application.application.Application;
+import org.yiwang.application.application.ApplicationDesk;
+import org.yiwang.application.application.Applications;
+import org.yiwang.application.material.MaterialStore;
+import org.yiwang.shared.security.CurrentUser;
+import org.yiwang.shared.web.InvalidRequestException;
+import org.yiwang.shared.web.NotFoundException;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Materials: the applicant uploads (GridFS, type and size checked, scan hook); the departments of the
+ * application's cases list and read them. E-licence references and shared data come through ports
+ * ({@code material} package) not wired yet.
+ */
+@RestController
+@Validated
+class MaterialController {
+
+	private final ApplicationDesk desk;
+
+	private final Applications applications;
+
+	private final MaterialStore store;
+
+	private final Clock clock;
+
+	MaterialController(ApplicationDesk desk, Applications applications, MaterialStore store, Clock clock) {
+		this.desk = desk;
+		this.applications = applications;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	@PostMapping(path = "/api/v1/applications/{id}/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Application.Material> upload(@PathVariable @Size(max = 60) String id,
+			@RequestParam @NotBlank @Size(max = 100) String name, @RequestParam("file") MultipartFile file)
+			throws IOException {
+		CurrentUser user = CurrentUser.current();
+		Application application = desk.ownApplication(user, id);
+		if (application.getConcludedAt() != null) {
+			throw new org.yiwang.shared.web.ConflictException("application " + id + " is concluded", "status",
+					"materials can be added while the application is open");
+		}
+		MaterialStore.Stored stored = store.store(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+		Application.Material material = new Application.Material("MAT-" + UUID.randomUUID(), name, "UPLOAD",
+				stored.fileId(), file.getContentType(), stored.size(), stored.sha256(), user.subject(), Instant.now(clock));
+		try {
+			application.addMaterial(Actor.applicant(user.subject()), material);
+			applications.save(application);
+		}
+		catch (RuntimeException ex) {
+			store.delete(stored.fileId());
+			throw ex;
+		}
+		return ResponseEntity.created(URI.create("/api/v1/applications/" + id + "/materials/" + material.materialId()))
+			.body(material);
+	}
+
+	@GetMapping("/api/v1/cases/{caseId}/materials")
+	List<Application.Material> forCase(@PathVariable @Size(max = 60) String caseId) {
+		return desk.caseForDepartment(CurrentUser.current(), caseId).getMaterials();
+	}
+
+	@GetMapping("/api/v1/cases/{caseId}/materials/{materialId}/content")
+	ResponseEntity<byte[]> content(@PathVariable @Size(max = 60) String caseId,
+			@PathVariable @Size(max = 60) String materialId) {
+		Application application = desk.caseForDepartment(CurrentUser.current(), caseId);
+		Application.Material material = application.material(materialId)
+			.orElseThrow(() -> new NotFoundException("no material " + materialId));
+		if (!"UPLOAD".equals(material.source())) {
+			throw new InvalidRequestException("material has no uploaded content", "materialId", "must be an upload");
+		}
+		MaterialStore.Content content = store.read(material.reference());
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.contentType())).body(content.bytes());
+	}
+
+}
