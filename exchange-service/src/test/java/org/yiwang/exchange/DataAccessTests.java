@@ -55,6 +55,9 @@ class DataAccessTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.yiwang.exchange.provider.DemoRegistryData registryData;
+
 	@BeforeEach
 	void grants() throws Exception {
 		if (!granted) {
@@ -239,6 +242,17 @@ class DataAccessTests {
 			.content("{\"applicationId\":\"APP-1\",\"subject\":\"123456789012345670\",\"resourceCodes\":[\"GA-POPULATION\"],\"purpose\":\"x\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("subject"));
+	}
+
+	@Test
+	void loadTestGeneratorFillsTheRegistryWithValidQueryablePeople() throws Exception {
+		List<org.yiwang.exchange.subject.IdNumber> people = registryData.generate(40, 7L);
+		assertThat(people).hasSize(40).doesNotHaveDuplicates()
+			.allMatch(p -> org.yiwang.exchange.subject.IdNumber.isValid(p.value()));
+		// the same seed gives the same people (repeatable load tests)
+		assertThat(registryData.generate(3, 7L)).containsExactlyElementsOf(people.subList(0, 3));
+		query(officerWsjk(), "GA-POPULATION", people.get(39).value(), "压力测试").andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.name").value("测试人员39"));
 	}
 
 }

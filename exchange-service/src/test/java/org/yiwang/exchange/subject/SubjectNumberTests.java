@@ -86,4 +86,18 @@ class SubjectNumberTests {
 			.contains("**********");
 	}
 
+	@Example
+	void demoNumbersAreTheDocumentedOnes() {
+		// docs/exchange.md lists these for demos and manual tests
+		assertThat(DemoSubjects.ZHANGSAN.value()).isEqualTo("440305199003071236");
+		assertThat(DemoSubjects.LISI.value()).isEqualTo("440304198511212348");
+		assertThat(DemoSubjects.WANGWU.value()).isEqualTo("440106197806153450");
+		assertThat(DemoSubjects.ZHAOLIU.value()).isEqualTo("110101200101094565");
+		assertThat(DemoSubjects.ZHANGSAN_CATERING.value()).isEqualTo("91440305MA5G8K2L7Y");
+		assertThat(DemoSubjects.LISI_TECH.value()).isEqualTo("91440304MA5F3J9N17");
+		assertThat(DemoSubjects.WANGWU_BUILDING.value()).isEqualTo("92440106MA9X4P7Q29");
+		assertThat(DemoSubjects.idNumberOfDemoUser("zhangsan")).contains(DemoSubjects.ZHANGSAN.value());
+		assertThat(DemoSubjects.idNumberOfDemoUser("officer-scjg")).isEmpty();
+	}
+
 }
