@@ -275,6 +275,19 @@ class ProvisioningTests {
 	}
 
 	@Test
+	void oneAccountPerIdNumberAndPerLoginIsGuardedByUniqueIndexes() {
+		List<Document> indexes = mongo.getCollection("persons").listIndexes().into(new java.util.ArrayList<>());
+		assertThat(indexes).anySatisfy(index -> {
+			assertThat(index.get("key", Document.class)).containsKey("idNumberHash");
+			assertThat(index.getBoolean("unique")).isTrue();
+		});
+		assertThat(indexes).anySatisfy(index -> {
+			assertThat(index.get("key", Document.class)).containsKey("subject");
+			assertThat(index.getBoolean("unique")).isTrue();
+		});
+	}
+
+	@Test
 	void departmentsAreSeeded() throws Exception {
 		mvc.perform(get("/api/v1/identity/departments").with(TestJwts.citizen("c")))
 			.andExpect(status().isOk())
