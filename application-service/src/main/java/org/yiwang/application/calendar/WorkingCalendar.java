@@ -1,7 +1,9 @@
 package org.yiwang.application.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,9 @@ import java.util.Set;
  * Entries are applied in order, so a region's overlay given after the national calendar overrides it.
  */
 public final class WorkingCalendar {
+
+	/** Time limits are counted in Beijing time. */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final String region;
 
@@ -43,6 +48,11 @@ public final class WorkingCalendar {
 				names.put(d.date(), d.name());
 			});
 		}
+	}
+
+	/** The calendar day of an instant, in {@link #ZONE}. */
+	public static LocalDate dateOf(Instant instant) {
+		return instant.atZone(ZONE).toLocalDate();
 	}
 
 	public String region() {

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkingCalendars {
 
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId ZONE = WorkingCalendar.ZONE;
 
 	public static final String NATIONAL = "CN";
 
@@ -95,7 +95,7 @@ public class WorkingCalendars {
 	}
 
 	public static LocalDate dateOf(Instant instant) {
-		return instant.atZone(ZONE).toLocalDate();
+		return WorkingCalendar.dateOf(instant);
 	}
 
 	WorkingCalendar load(String regionCode) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import org.yiwang.application.application.Case;
 import org.yiwang.application.calendar.WorkingCalendar;
-import org.yiwang.application.calendar.WorkingCalendars;
 
 /**
  * Reads a case's statutory clock (法定/承诺时限) on the working-day calendar: it starts the day after acceptance
@@ -39,17 +38,17 @@ public record StatutoryClock(boolean running, boolean paused, int usedDays, int 
 					Level.NONE, false);
 		}
 		Instant asOf = c.getStatus().concluded() && c.getDecidedAt() != null ? c.getDecidedAt() : now;
-		LocalDate start = WorkingCalendars.dateOf(c.getAcceptedAt());
-		LocalDate end = WorkingCalendars.dateOf(asOf);
+		LocalDate start = WorkingCalendar.dateOf(c.getAcceptedAt());
+		LocalDate end = WorkingCalendar.dateOf(asOf);
 		int elapsed = calendar.workingDaysBetween(start, end);
 		int paused = 0;
 		boolean open = false;
 		for (Case.ClockPause pause : c.getPauses()) {
-			LocalDate from = WorkingCalendars.dateOf(pause.from());
+			LocalDate from = WorkingCalendar.dateOf(pause.from());
 			if (from.isBefore(start)) {
 				from = start;
 			}
-			LocalDate to = pause.to() == null ? end : WorkingCalendars.dateOf(pause.to());
+			LocalDate to = pause.to() == null ? end : WorkingCalendar.dateOf(pause.to());
 			if (to.isAfter(end)) {
 				to = end;
 			}
