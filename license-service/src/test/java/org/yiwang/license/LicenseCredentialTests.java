@@ -183,6 +183,22 @@ class LicenseCredentialTests extends LicenseTestSupport {
 	}
 
 	@Test
+	void licencesStoredBeforeCredentialsGetSigned() throws Exception {
+		String caseId = "CASE-legacy-" + java.util.UUID.randomUUID();
+		License legacy = License.issue(org.yiwang.license.license.LicenseNumber.of("FOOD_BUSINESS", "SCJG", 2025,
+				800_000 + (long) (Math.random() * 99_999)),
+				new License.Issuance("FOOD_BUSINESS", "食品经营许可证", "holder-legacy", "老字号面馆（演示）", "SCJG", caseId,
+						"APP-" + caseId, "44030000SCJG-XK-0001", 5, Map.of()),
+				Instant.now(), 0);
+		licenses.insert(legacy);
+		assertThat(issuer.signUnsigned()).isGreaterThanOrEqualTo(1);
+		License signed = licenses.findById(legacy.getNumber()).orElseThrow();
+		assertThat(signed.getCredential()).isNotNull();
+		verify(signed.getCredential()).andExpect(jsonPath("$.valid").value(true));
+		assertThat(issuer.signUnsigned()).isZero();
+	}
+
+	@Test
 	void rotatedKeysKeepOlderLicencesValid() throws Exception {
 		License before = issue("holder-rotation", "STHJ", 3);
 		String oldKid = before.getCredentialKid();

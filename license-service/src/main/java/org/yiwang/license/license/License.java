@@ -107,6 +107,14 @@ public class License {
 		return license;
 	}
 
+	/** For licences stored before credentials: their status list position, given once before signing. */
+	void assignStatusIndex(int index) {
+		if (credential != null) {
+			throw new IllegalStateException("licence " + number + " is already signed");
+		}
+		this.statusIndex = index;
+	}
+
 	/** Attaches the signed credential; done once, before the licence is first stored. */
 	public void secure(String credential, String kid) {
 		if (this.credential != null) {

@@ -13,7 +13,10 @@ import org.yiwang.license.credential.BitstringStatusList;
 import org.yiwang.license.credential.CredentialClaims;
 import org.yiwang.license.credential.CredentialSigner;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -70,6 +73,33 @@ public class LicenseIssuer {
 			log.info("licence for case {} was issued concurrently; {} unused", issuance.caseId(), number);
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * Signs licences stored before licences were credentials (no {@code credential} yet): gives them a status list
+	 * position and their issuing department's signature. Runs at start; a licence changed meanwhile is left for the
+	 * next start.
+	 * @return how many were signed
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	public int signUnsigned() {
+		int signed = 0;
+		for (License license : mongo.find(new Query(Criteria.where("credential").is(null)), License.class)) {
+			license.assignStatusIndex(reserveStatusIndex(license.getIssuingDepartment()));
+			CredentialSigner.Signed credential = signer.sign(claims(license));
+			license.secure(credential.jws(), credential.kid());
+			try {
+				licenses.save(license);
+				signed++;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				log.info("licence {} changed while being signed; next start signs it", license.getNumber());
+			}
+		}
+		if (signed > 0) {
+			log.info("signed {} licences issued before credentials", signed);
+		}
+		return signed;
 	}
 
 	/** The credential claims of a licence. */
