@@ -2,9 +2,7 @@ package org.yiwang.catalog.search;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +92,7 @@ public final class SearchIndex<T> {
 		return Math.log(1.0 + (docs.size() + 1.0) / (df + 1.0));
 	}
 
-	/** All documents accepted by the filter that match the query, best first (ties by name). */
+	/** All documents accepted by the filter that match the query, best first (ties in index order). */
 	public List<Hit<T>> search(String query, Predicate<T> filter) {
 		String normalized = normalize(query);
 		if (normalized.isEmpty()) {
@@ -104,55 +102,74 @@ public final class SearchIndex<T> {
 		for (Synonyms.Variant variant : Synonyms.variants(normalized)) {
 			score(variant.text(), variant.weight(), best);
 		}
+		List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(best.entrySet());
+		ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
 		List<Hit<T>> hits = new ArrayList<>();
-		best.forEach((index, score) -> {
-			T payload = docs.get(index).payload();
+		for (Map.Entry<Integer, Double> entry : ranked) {
+			T payload = docs.get(entry.getKey()).payload();
 			if (filter.test(payload)) {
-				hits.add(new Hit<>(payload, score));
+				hits.add(new Hit<>(payload, entry.getValue()));
 			}
-		});
-		hits.sort(Comparator.<Hit<T>>comparingDouble(Hit::score)
-			.reversed()
-			.thenComparing(h -> String.valueOf(h.payload())));
+		}
 		return hits;
 	}
 
+	/**
+	 * Candidates are the documents sharing a bigram with the variant (or its character, for one-character
+	 * queries); single characters then add partial credit to candidates only, which keeps common characters such
+	 * as 证 or 许 from touching every document.
+	 */
 	private void score(String variant, double variantWeight, Map<Integer, Double> best) {
 		Set<String> grams = grams(variant);
 		boolean single = variant.codePointCount(0, variant.length()) == 1;
 		double total = 0;
 		Map<Integer, Double> matched = new HashMap<>();
 		Map<Integer, Double> weighted = new HashMap<>();
-		Set<Integer> withBigram = new HashSet<>();
+		List<String> unigrams = new ArrayList<>();
 		for (String gram : grams) {
-			double kind = gram.charAt(0) == '2' || single ? 1.0 : UNIGRAM_WEIGHT;
-			double idf = idf(gram) * kind;
+			boolean bigram = gram.charAt(0) == '2';
+			if (!bigram && !single) {
+				unigrams.add(gram);
+				continue;
+			}
+			double idf = idf(gram);
+			total += idf;
+			Map<Integer, Double> posting = postings.get(gram);
+			if (posting != null) {
+				posting.forEach((doc, fieldWeight) -> {
+					matched.merge(doc, idf, Double::sum);
+					weighted.merge(doc, idf * fieldWeight, Double::sum);
+				});
+			}
+		}
+		for (String gram : unigrams) {
+			double idf = idf(gram) * UNIGRAM_WEIGHT;
 			total += idf;
 			Map<Integer, Double> posting = postings.get(gram);
 			if (posting == null) {
 				continue;
 			}
-			posting.forEach((doc, fieldWeight) -> {
-				matched.merge(doc, idf, Double::sum);
-				weighted.merge(doc, idf * fieldWeight, Double::sum);
-				if (gram.charAt(0) == '2') {
-					withBigram.add(doc);
+			for (Integer doc : new ArrayList<>(matched.keySet())) {
+				Double fieldWeight = posting.get(doc);
+				if (fieldWeight != null) {
+					matched.merge(doc, idf, Double::sum);
+					weighted.merge(doc, idf * fieldWeight, Double::sum);
 				}
-			});
+			}
 		}
 		if (total == 0) {
 			return;
 		}
 		final double sum = total;
 		matched.forEach((doc, idfSum) -> {
-			double coverage = idfSum / sum;
-			if (coverage < MIN_COVERAGE || (!single && !withBigram.contains(doc))) {
+			if (idfSum / sum < MIN_COVERAGE) {
 				return;
 			}
 			double score = variantWeight * (weighted.get(doc) / sum);
-			if (normalizedNames.get(doc).contains(variant)) {
+			String name = normalizedNames.get(doc);
+			if (name.contains(variant)) {
 				score += 0.5 * variantWeight;
-				if (normalizedNames.get(doc).equals(variant)) {
+				if (name.equals(variant)) {
 					score += 0.25 * variantWeight;
 				}
 			}
