@@ -117,6 +117,8 @@ class EnterpriseAuthorizationTests {
 			.getResponse()
 			.getContentAsString();
 		String authorizationId = FakeKeycloak.JSON.readTree(granted).get("id").asString();
+		assertThat(KEYCLOAK.requests("POST", "/admin/realms/gov/users/" + agent + "/role-mappings/realm"))
+			.anySatisfy(r -> assertThat(r.body()).contains("\"enterprise-agent\""));
 
 		String check = "/api/v1/identity/authorizations/check?enterprise=" + uscc + "&agent=" + agent + "&item=";
 		mvc.perform(get(check + "44030000SCJG-XK-0001").with(TestJwts.user("sys", "SCJG", "dept-system")))
@@ -151,6 +153,10 @@ class EnterpriseAuthorizationTests {
 				.andExpect(jsonPath("$.status").value("REVOKED"));
 			mvc.perform(delete("/api/v1/identity/enterprises/" + uscc + "/authorizations/" + authorizationId)
 				.with(TestJwts.citizen(rep))).andExpect(status().isConflict());
+
+			assertThat(KEYCLOAK.requests("DELETE", "/admin/realms/gov/users/" + agent + "/role-mappings/realm"))
+				.singleElement()
+				.satisfies(r -> assertThat(r.body()).contains("\"enterprise-agent\""));
 
 			EventEnvelope revoked = probe.await(AgentAuthorizationRevoked.TYPE,
 					e -> e.aggregateId().equals(authorizationId));

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.yiwang.identity.authorization.AgentAuthorization.AuthorizationStatus;
 import org.yiwang.identity.enterprise.EnterpriseRegistry;
 import org.yiwang.identity.enterprise.LegalPerson;
+import org.yiwang.identity.keycloak.KeycloakAdmin;
 import org.yiwang.identity.person.CitizenRegistration;
 import org.yiwang.identity.person.NaturalPerson;
 import org.yiwang.identity.person.NaturalPersons;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class EnterpriseAuthorizations {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EnterpriseAuthorizations.class);
+
 	private final AgentAuthorizations authorizations;
 
 	private final EnterpriseRegistry registry;
@@ -37,16 +40,19 @@ public class EnterpriseAuthorizations {
 
 	private final PersonalData personalData;
 
+	private final KeycloakAdmin keycloak;
+
 	private final Clock clock;
 
 	@org.springframework.beans.factory.annotation.Autowired
 	EnterpriseAuthorizations(AgentAuthorizations authorizations, EnterpriseRegistry registry, NaturalPersons persons,
-			PersonalData personalData) {
-		this(authorizations, registry, persons, personalData, Clock.systemUTC());
+			PersonalData personalData, KeycloakAdmin keycloak) {
+		this(authorizations, registry, persons, personalData, keycloak, Clock.systemUTC());
 	}
 
 	EnterpriseAuthorizations(AgentAuthorizations authorizations, EnterpriseRegistry registry, NaturalPersons persons,
-			PersonalData personalData, Clock clock) {
+			PersonalData personalData, KeycloakAdmin keycloak, Clock clock) {
+		this.keycloak = keycloak;
 		this.authorizations = authorizations;
 		this.registry = registry;
 		this.persons = persons;
@@ -78,9 +84,12 @@ public class EnterpriseAuthorizations {
 		if (items.stream().anyMatch(code -> code == null || code.isBlank() || code.length() > 64)) {
 			throw new InvalidRequestException("item codes must be given", "itemCodes", "item-code");
 		}
-		return authorizations.save(AgentAuthorization.grant(UUID.randomUUID().toString(), enterprise.getUscc(),
-				enterprise.getName(), agent.getSubject(), agent.getName(), items, grant.validUntil(), user.subject(),
-				clock.instant()));
+		AgentAuthorization authorization = AgentAuthorization.grant(UUID.randomUUID().toString(),
+				enterprise.getUscc(), enterprise.getName(), agent.getSubject(), agent.getName(), items,
+				grant.validUntil(), user.subject(), clock.instant());
+		// the coarse role first: if Keycloak is down the grant fails as a whole (503), nothing is stored
+		keycloak.addRealmRoles(agent.getSubject(), List.of(CurrentUser.ENTERPRISE_AGENT));
+		return authorizations.save(authorization);
 	}
 
 	public AgentAuthorization revoke(CurrentUser user, String uscc, String authorizationId) {
@@ -92,7 +101,30 @@ public class EnterpriseAuthorizations {
 			throw new ConflictException("the authorisation is already revoked", null, "status");
 		}
 		authorization.revoke(user.subject(), clock.instant());
-		return authorizations.save(authorization);
+		AgentAuthorization revoked = authorizations.save(authorization);
+		dropAgentRoleIfLast(revoked.getAgentSubject());
+		return revoked;
+	}
+
+	/**
+	 * The revocation itself never waits for Keycloak: it is stored (and published) first. The coarse role
+	 * enterprise-agent is removed afterwards when no other authorisation remains; if Keycloak is down the role stays,
+	 * which grants nothing by itself, since services check the authorisation.
+	 */
+	private void dropAgentRoleIfLast(String agentSubject) {
+		Instant now = clock.instant();
+		boolean another = authorizations.findByAgentSubjectAndStatus(agentSubject, AuthorizationStatus.ACTIVE)
+			.stream()
+			.anyMatch(a -> a.permits(null, now));
+		if (another) {
+			return;
+		}
+		try {
+			keycloak.removeRealmRoles(agentSubject, List.of(CurrentUser.ENTERPRISE_AGENT));
+		}
+		catch (RuntimeException ex) {
+			log.warn("role enterprise-agent not removed from {} after revocation: {}", agentSubject, ex.getMessage());
+		}
 	}
 
 	public List<AgentAuthorization> ofEnterprise(CurrentUser user, String uscc) {

@@ -166,15 +166,34 @@ public class KeycloakAdmin {
 		});
 	}
 
-	private void assignRealmRoles(String userId, Collection<String> realmRoles) {
-		if (realmRoles.isEmpty()) {
-			return;
-		}
+	/** Removes realm roles from a user (e.g. enterprise-agent when the last authorisation of an agent ends). */
+	public void removeRealmRoles(String userId, Collection<String> realmRoles) {
+		guarded(() -> {
+			List<Map<String, Object>> roles = roleRepresentations(realmRoles);
+			call(() -> admin().deleteWithBody()
+				.uri("/users/{id}/role-mappings/realm", userId)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(roles)
+				.retrieve()
+				.toBodilessEntity(), null);
+			return null;
+		});
+	}
+
+	private List<Map<String, Object>> roleRepresentations(Collection<String> realmRoles) {
 		List<Map<String, Object>> roles = new ArrayList<>();
 		for (String role : realmRoles) {
 			Map<String, Object> found = call(() -> admin().get().uri("/roles/{name}", role).retrieve().body(MAP), null);
 			roles.add(Map.of("id", found.get("id"), "name", found.get("name")));
 		}
+		return roles;
+	}
+
+	private void assignRealmRoles(String userId, Collection<String> realmRoles) {
+		if (realmRoles.isEmpty()) {
+			return;
+		}
+		List<Map<String, Object>> roles = roleRepresentations(realmRoles);
 		call(() -> admin().post()
 			.uri("/users/{id}/role-mappings/realm", userId)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -353,6 +372,12 @@ public class KeycloakAdmin {
 
 		BodyUri post() {
 			return (uri, vars) -> (RestClient.RequestBodySpec) rest.post()
+				.uri(base + uri, vars)
+				.header("Authorization", authorization);
+		}
+
+		BodyUri deleteWithBody() {
+			return (uri, vars) -> rest.method(org.springframework.http.HttpMethod.DELETE)
 				.uri(base + uri, vars)
 				.header("Authorization", authorization);
 		}
