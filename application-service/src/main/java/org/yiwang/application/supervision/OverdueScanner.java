@@ -60,8 +60,23 @@ public class OverdueScanner {
 	public int scan(Instant now) {
 		WorkingCalendar calendar = calendars.calendar();
 		int raised = 0;
-		Query open = new Query(Criteria.where("cases.status").in(RUNNING));
-		for (Application application : mongo.find(open, Application.class)) {
+		String after = "";
+		while (true) {
+			// pages of 200 by id, so a large backlog never loads at once
+			List<Application> page = mongo.find(new Query(Criteria.where("cases.status").in(RUNNING).and("_id").gt(after))
+				.with(org.springframework.data.domain.Sort.by("_id"))
+				.limit(200), Application.class);
+			if (page.isEmpty()) {
+				return raised;
+			}
+			after = page.get(page.size() - 1).getId();
+			raised += scanPage(page, calendar, now);
+		}
+	}
+
+	private int scanPage(List<Application> page, WorkingCalendar calendar, Instant now) {
+		int raised = 0;
+		for (Application application : page) {
 			boolean changed = false;
 			for (Case c : application.getCases()) {
 				if (!RUNNING.contains(c.getStatus().name())) {
