@@ -154,6 +154,78 @@ class IdentityProvisioningTest {
 		assertThat(clientTokenResponse(clientId, newSecret).status()).as("disabled client refused").isNotEqualTo(200);
 	}
 
+	@Test
+	void theLegalRepresentativeAuthorisesAnAgentAndServicesSeeItUntilRevoked() {
+		String repIdNumber = idNumber();
+		String rep = "e2e-rep-" + suffix();
+		String agent = "e2e-agent-" + suffix();
+		String agentSubject = register(agent, idNumber());
+		register(rep, repIdNumber);
+		String uscc = uscc();
+
+		String officer = Tokens.user(platform, "officer-scjg");
+		Http.Response enterprise = Http.post(api + "/identity/enterprises", officer, """
+				{"uscc":"%s","name":"深圳市端到端测试餐饮有限公司（演示）","type":"COMPANY","legalRepresentativeName":"端到端法人",
+				 "legalRepresentativeIdNumber":"%s"}
+				""".formatted(uscc, repIdNumber));
+		assertThat(enterprise.status()).as(enterprise.toString()).isEqualTo(201);
+
+		String repToken = passwordToken(rep, PASSWORD);
+		Http.Response repMe = Http.get(api + "/identity/me", repToken);
+		assertThat(repMe.body()).contains(uscc).contains("LEGAL_REPRESENTATIVE");
+
+		Http.Response granted = Http.post(api + "/identity/enterprises/" + uscc + "/authorizations", repToken,
+				"{\"agentSubject\":\"" + agentSubject + "\",\"itemCodes\":[\"44030000SCJG-XK-0001\"],"
+						+ "\"validUntil\":\"" + java.time.Instant.now().plus(java.time.Duration.ofDays(30)) + "\"}");
+		assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
+		String authorizationId = granted.json().get("id").asString();
+
+		String agentToken = passwordToken(agent, PASSWORD);
+		assertThat(roles(claims(agentToken))).contains("enterprise-agent");
+		Http.Response agentMe = Http.get(api + "/identity/me", agentToken);
+		assertThat(agentMe.body()).contains(uscc).contains("AGENT");
+
+		String system = Tokens.client(platform, "dept-scjg-system", platform.secrets().get("DEPT_SYSTEM_SECRET"));
+		String check = api + "/identity/authorizations/check?enterprise=" + uscc + "&agent=" + agentSubject + "&item=";
+		assertThat(Http.get(check + "44030000SCJG-XK-0001", system).json().get("allowed").asBoolean()).isTrue();
+		assertThat(Http.get(check + "44030000WSJK-XK-0009", system).json().get("allowed").asBoolean()).isFalse();
+
+		Http.Response revoked = delete(api + "/identity/enterprises/" + uscc + "/authorizations/" + authorizationId,
+				repToken);
+		assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+		assertThat(Http.get(check + "44030000SCJG-XK-0001", system).json().get("allowed").asBoolean()).isFalse();
+		assertThat(roles(claims(passwordToken(agent, PASSWORD)))).doesNotContain("enterprise-agent");
+	}
+
+	static Http.Response delete(String url, String token) {
+		try {
+			java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+				.version(java.net.http.HttpClient.Version.HTTP_1_1)
+				.build()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+					.timeout(java.time.Duration.ofSeconds(30))
+					.header("Authorization", "Bearer " + token)
+					.DELETE()
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			return new Http.Response(response.statusCode(), response.body(), response.headers());
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(url + ": " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String register(String username, String idNumber) {
+		Http.Response registered = Http.post(IDENTITY_DIRECT + "/registrations", null, """
+				{"username":"%s","password":"%s","name":"端到端测试","idNumber":"%s","email":"%s@demo.yiwang.dev"}
+				""".formatted(username, PASSWORD, idNumber, username));
+		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+		return registered.json().get("subject").asString();
+	}
+
 	static String passwordToken(String username, String password) {
 		Http.Response response = tokenResponse(username, password);
 		assertThat(response.status()).as("login of " + username + ": " + response).isEqualTo(200);
@@ -208,11 +280,29 @@ class IdentityProvisioningTest {
 		return UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	/** A valid demo 公民身份号码 (深圳市福田区, born 1990, random sequence) with its GB 11643 check character. */
+	/** A valid demo 统一社会信用代码 (GB 32100 MOD 31 check character). */
+	static String uscc() {
+		String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+		int[] weights = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+		String first17 = "91440300MA5" + String.format("%06d", ThreadLocalRandom.current().nextInt(0, 1_000_000));
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			sum += alphabet.indexOf(first17.charAt(i)) * weights[i];
+		}
+		return first17 + alphabet.charAt((31 - sum % 31) % 31);
+	}
+
+	/**
+	 * A valid demo 公民身份号码 (深圳市福田区, random birth date 1970–2010 and sequence, so runs do not collide) with its
+	 * GB 11643 check character.
+	 */
 	static String idNumber() {
 		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 		char[] check = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
-		String first17 = "44030419900101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1, 1000));
+		java.time.LocalDate birth = java.time.LocalDate.of(1970, 1, 1)
+			.plusDays(ThreadLocalRandom.current().nextInt(0, 14_600));
+		String first17 = "440304" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1, 1000));
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
 			sum += (first17.charAt(i) - '0') * weights[i];
