@@ -299,8 +299,10 @@ public class KeycloakAdmin {
 				throw new NotFoundException("not found in the identity provider");
 			}
 			if (status.value() == HttpStatus.BAD_REQUEST.value()) {
-				throw new InvalidRequestException("the identity provider refused it: " + keycloakError(ex), null,
-						"identity-provider");
+				String reason = keycloakError(ex);
+				boolean password = reason.toLowerCase(java.util.Locale.ROOT).contains("password");
+				throw new InvalidRequestException("the identity provider refused it: " + reason,
+						password ? "password" : null, password ? "password-policy" : "identity-provider");
 			}
 			throw new IdentityProviderUnavailableException(
 					"the identity provider answered " + status.value() + " to identity-service");

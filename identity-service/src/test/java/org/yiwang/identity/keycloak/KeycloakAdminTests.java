@@ -36,6 +36,10 @@ class KeycloakAdminTests {
 	}
 
 	KeycloakAdmin admin(Duration timeout, int status, long delayMillis) throws IOException {
+		return admin(timeout, status, delayMillis, "{\"errorMessage\":\"User exists with same username\"}");
+	}
+
+	KeycloakAdmin admin(Duration timeout, int status, long delayMillis, String errorBody) throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", exchange -> {
 			requests.incrementAndGet();
@@ -47,7 +51,7 @@ class KeycloakAdminTests {
 			}
 			exchange.getRequestBody().readAllBytes();
 			byte[] body = (exchange.getRequestURI().getPath().endsWith("/token")
-					? "{\"access_token\":\"t\",\"expires_in\":300}" : "{\"errorMessage\":\"User exists with same username\"}")
+					? "{\"access_token\":\"t\",\"expires_in\":300}" : errorBody)
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/token") ? 200 : status,
@@ -88,6 +92,17 @@ class KeycloakAdminTests {
 			assertThatThrownBy(() -> admin.createUser(user(), List.of("citizen")))
 				.isInstanceOf(ConflictException.class);
 		}
+	}
+
+	@Test
+	void aPasswordPolicyRefusalIsA400OnThePasswordField() throws Exception {
+		KeycloakAdmin admin = admin(Duration.ofSeconds(5), 400, 0,
+				"{\"errorMessage\":\"invalidPasswordMinLengthMessage\",\"params\":[\"12\"]}");
+		assertThatThrownBy(() -> admin.createUser(user(), List.of("citizen")))
+			.isInstanceOfSatisfying(org.yiwang.shared.web.InvalidRequestException.class,
+					ex -> assertThat(ex.field()).isEqualTo("password"))
+			.hasMessageContaining("invalidPasswordMinLengthMessage")
+			.hasMessageNotContaining("Demo-Passw0rd");
 	}
 
 	@Test
