@@ -80,18 +80,17 @@ public class StatusLists {
 		Query query = new Query(Criteria.where("issuingDepartment").is(department).and("status").is(flagged.name()));
 		query.fields().include("statusIndex");
 		BitstringStatusList list = BitstringStatusList.empty();
-		StringBuilder fingerprint = new StringBuilder();
 		for (Document row : mongo.find(query, Document.class, "licenses")) {
 			if (row.get("statusIndex") instanceof Number index) {
 				list.set(index.intValue());
 			}
 		}
-		String encoded = list.encode();
-		fingerprint.append(Integer.toHexString(encoded.hashCode()));
+		// the same bits signed by the same key: the same version for conditional requests
+		String etag = "\"" + Integer.toHexString(list.encode().hashCode()) + "-"
+				+ Integer.toHexString(keys.activeKey(department).getKeyID().hashCode()) + "\"";
 		String credential = signer.signStatusList(department, purpose, list, now,
 				properties.statusListCacheTtl().toMillis());
-		return new Published(credential, "\"" + fingerprint + "-" + keys.activeKey(department).getKeyID().hashCode()
-				+ "\"", now);
+		return new Published(credential, etag, now);
 	}
 
 }
