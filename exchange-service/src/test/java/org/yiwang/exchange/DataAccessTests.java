@@ -230,6 +230,17 @@ class DataAccessTests {
 			.andExpect(jsonPath("$.items[0].status").value("FILLED"))
 			.andExpect(jsonPath("$.items[0].data.name").value("深圳市南山区张三餐饮管理有限公司"))
 			.andExpect(jsonPath("$.items[0].data.legalRepresentative").value("张三"));
+		// the enterprise's agent sees that use (subject from the uscc claim)
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(SecurityMockMvcRequestPostProcessors.jwt()
+			.jwt(jwt -> jwt.subject("agent-1")
+				.claim("preferred_username", "agent-1")
+				.claim("realm_access", java.util.Map.of("roles", List.of("enterprise-agent")))
+				.claim("uscc", DemoSubjects.ZHANGSAN_CATERING.value()))
+			.authorities(new SimpleGrantedAuthority("ROLE_enterprise-agent"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].applicationId").value("APP-2026-0100"))
+			.andExpect(jsonPath("$.items[0].providerDepartmentName").value("市场监督管理局"));
 
 		mvc.perform(post("/api/v1/exchange/prefill").with(applicationService)
 			.contentType(MediaType.APPLICATION_JSON)

@@ -1,6 +1,12 @@
 package org.yiwang.exchange;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +60,8 @@ class ProviderFailureTests {
 		registry.add("exchange.providers.slow-call-rate-threshold", () -> "100");
 		registry.add("exchange.providers.wait-in-open-state", () -> "1s");
 		registry.add("exchange.providers.permitted-calls-in-half-open-state", () -> "2");
+		registry.add("exchange.providers.max-concurrent-calls", () -> "2");
+		registry.add("exchange.providers.max-wait-for-permit", () -> "50ms");
 	}
 
 	@BeforeAll
@@ -154,6 +163,28 @@ class ProviderFailureTests {
 		}
 		assertThat(resilience.state("STHJ")).isEqualTo(CircuitBreaker.State.OPEN);
 		expectUnavailable("STHJ-EMISSION-PERMIT", "circuit open");
+	}
+
+	@Test
+	void aBusyProviderIsProtectedByItsBulkhead() throws Exception {
+		setUp("YBJ-MEDICAL-INSURANCE", "YBJ", "/ybj");
+		stub.slow("/ybj", 700);
+		ExecutorService consumers = Executors.newFixedThreadPool(4);
+		List<Future<MvcResult>> results = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			results.add(consumers.submit(() -> query("YBJ-MEDICAL-INSURANCE").andReturn()));
+		}
+		List<String> details = new ArrayList<>();
+		for (Future<MvcResult> result : results) {
+			MvcResult done = result.get(30, TimeUnit.SECONDS);
+			details.add(done.getResponse().getStatus() + " " + done.getResponse().getContentAsString());
+		}
+		consumers.shutdown();
+		// two calls fit into the bulkhead (and answer, slowly); the others are turned away at once
+		assertThat(details).filteredOn(d -> d.startsWith("200")).hasSize(2);
+		assertThat(details).filteredOn(d -> d.startsWith("503") && d.contains("is busy")).hasSize(2);
+		// and another provider is not affected
+		assertThat(resilience.state("YBJ")).as(resilience.status().toString()).isEqualTo(CircuitBreaker.State.CLOSED);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yiwang.exchange.Departments;
 import org.yiwang.exchange.resource.DataResource;
 import org.yiwang.exchange.resource.DataResources;
 import org.yiwang.shared.security.CurrentUser;
@@ -45,8 +46,8 @@ public class GrantDesk {
 
 	public Grant request(CurrentUser user, String resourceCode, List<String> fields, String purpose,
 			String legalBasis, int durationDays) {
-		if (!user.hasRole(CurrentUser.DEPT_ADMIN) || user.department() == null) {
-			throw new ForbiddenException("only a department admin requests data for their department");
+		if (!user.hasRole(CurrentUser.DEPT_ADMIN) || !Departments.exists(user.department())) {
+			throw new ForbiddenException("only a department admin requests data for their (government) department");
 		}
 		DataResource resource = resources.findById(resourceCode)
 			.orElseThrow(() -> new InvalidRequestException("no data resource " + resourceCode, "resourceCode",

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wraps every call to a provider API in Resilience4j, per provider department:
- * {@code Retry(CircuitBreaker(Bulkhead(TimeLimiter(call))))}. The time limit bounds how long a consumer waits;
+ * {@code Retry(Bulkhead(CircuitBreaker(TimeLimiter(call))))}. The time limit bounds how long a consumer waits;
  * retry repeats an idempotent read once more on I/O errors, 5xx and timeouts; the circuit breaker stops calling a
  * failing or slow provider and lets trial calls through after {@code waitInOpenState}; the bulkhead keeps one
  * provider from using up all threads. The registries are our own (not the Spring Cloud / Boot 3 auto-configured
@@ -115,8 +115,9 @@ public class ProviderResilience implements DisposableBean {
 		TimeLimiter timeLimiter = timeLimiters.timeLimiter(name);
 		Retry retry = retries.retry(name);
 		Callable<T> limited = timeLimiter.decorateFutureSupplier(() -> submit(call));
+		// a caller turned away by the bulkhead never reaches the circuit breaker: busy is not broken
 		Callable<T> protectedCall = Retry.decorateCallable(retry,
-				CircuitBreaker.decorateCallable(circuitBreaker, Bulkhead.decorateCallable(bulkhead, limited)));
+				Bulkhead.decorateCallable(bulkhead, CircuitBreaker.decorateCallable(circuitBreaker, limited)));
 		try {
 			return protectedCall.call();
 		}
