@@ -205,4 +205,32 @@ class ApplicantSideTests extends ServiceTestSupport {
 			.with(TestJwts.officer("officer-wsjk", "WSJK"))).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void aWindowClerkSubmitsForTheApplicantWhoThenOwnsTheApplication() throws Exception {
+		await().atMost(Duration.ofSeconds(20)).until(() -> items.existsById(ITEM));
+		String citizen = "zhengshi-" + UUID.randomUUID();
+		var clerk = TestJwts.user("clerk-zwfw", "ZWFW", "window-clerk");
+		long before = applications.count();
+		mvc.perform(json(post("/api/v1/applications").with(clerk), "{\"itemCode\":\"" + ITEM + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("applicant"));
+		mvc.perform(json(post("/api/v1/applications").with(TestJwts.citizen("lisi")),
+				"{\"itemCode\":\"" + ITEM + "\",\"applicant\":{\"subject\":\"" + citizen + "\",\"name\":\"郑十\"}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("applicant"));
+		assertThat(applications.count()).isEqualTo(before);
+		String app = JsonPath.read(mvc.perform(json(post("/api/v1/applications").with(clerk),
+				"{\"itemCode\":\"" + ITEM + "\",\"applicant\":{\"subject\":\"" + citizen + "\",\"name\":\"郑十\"}}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.channel").value("WINDOW"))
+			.andExpect(jsonPath("$.submittedBy").value("clerk-zwfw"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		mvc.perform(get("/api/v1/applications/" + app).with(TestJwts.citizen(citizen)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.channel").value("WINDOW"));
+		mvc.perform(get("/api/v1/applications/" + app).with(clerk)).andExpect(status().isForbidden());
+	}
+
 }

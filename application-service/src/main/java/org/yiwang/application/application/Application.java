@@ -50,6 +50,9 @@ public class Application {
 
 	private String channel;
 
+	/** who pressed submit: the applicant, or the window clerk (一窗受理) */
+	private String submittedBy;
+
 	private Instant submittedAt;
 
 	private String themeCode;
@@ -592,6 +595,17 @@ public class Application {
 
 	public String getApplicantName() {
 		return applicantName;
+	}
+
+	/** Records who submitted (the applicant, or a window clerk for them); only before the first save. */
+	public void submittedBy(String subject) {
+		if (revision == null) {
+			this.submittedBy = subject;
+		}
+	}
+
+	public String getSubmittedBy() {
+		return submittedBy;
 	}
 
 	public String getChannel() {

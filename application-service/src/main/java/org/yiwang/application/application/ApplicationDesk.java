@@ -52,8 +52,36 @@ public class ApplicationDesk {
 	 */
 	public Application submit(CurrentUser applicant, String themeCode, List<String> itemCodes,
 			List<Application.OrderConstraint> order, String field) {
-		if (!applicant.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)) {
-			throw new ForbiddenException("only citizens and enterprise agents submit applications online");
+		return submit(applicant, null, themeCode, itemCodes, order, field);
+	}
+
+	/**
+	 * Submits for the caller, or, at a window (一窗受理), a clerk submits for the applicant standing in front of
+	 * them: same backend, channel WINDOW, the clerk recorded as submitter. The applicant's identity is checked at
+	 * the window (ID card); verifying the subject against identity-service is a port not wired yet.
+	 * @param onBehalfOf the applicant when the caller is a window clerk, else null
+	 */
+	public Application submit(CurrentUser caller, Application.Applicant onBehalfOf, String themeCode,
+			List<String> itemCodes, List<Application.OrderConstraint> order, String field) {
+		Application.Applicant applicant;
+		String channel;
+		if (onBehalfOf != null) {
+			if (!caller.hasRole(CurrentUser.WINDOW_CLERK)) {
+				throw new InvalidRequestException("only window clerks submit for someone else", "applicant",
+						"must be absent unless a window clerk submits");
+			}
+			applicant = onBehalfOf;
+			channel = "WINDOW";
+		}
+		else {
+			if (!caller.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)) {
+				throw caller.hasRole(CurrentUser.WINDOW_CLERK)
+						? new InvalidRequestException("a window clerk names the applicant", "applicant",
+								"must be given when a window clerk submits")
+						: new ForbiddenException("only citizens and enterprise agents submit applications online");
+			}
+			applicant = new Application.Applicant(caller.subject(), caller.name());
+			channel = caller.hasRole(CurrentUser.PARTNER_APP) ? "PARTNER_APP" : "ONLINE";
 		}
 		List<Application.ItemSnapshot> snapshots = new ArrayList<>();
 		for (int i = 0; i < itemCodes.size(); i++) {
@@ -66,8 +94,9 @@ public class ApplicationDesk {
 					item.getDepartmentCode(), item.getDepartmentName(), item.getLicenseType(), item.getLicenseName(),
 					item.getLicenseValidityYears(), item.getPromisedDays(), item.getLegalDays()));
 		}
-		Application application = Application.submit(new Application.Applicant(applicant.subject(), applicant.name()),
-				themeCode, snapshots, order, "ONLINE", Instant.now(clock));
+		Application application = Application.submit(applicant, themeCode, snapshots, order, channel,
+				Instant.now(clock));
+		application.submittedBy(caller.subject());
 		return applications.insert(application);
 	}
 

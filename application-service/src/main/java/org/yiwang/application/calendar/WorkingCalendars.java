@@ -123,7 +123,8 @@ public class WorkingCalendars {
 		return year;
 	}
 
-	/** Forgets the cached calendar (another instance may have changed it). */
+	/** Forgets the cached calendar now and then: another instance may have changed it. */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${platform.calendar.refresh-interval:10m}")
 	public void refresh() {
 		current = null;
 	}

@@ -70,7 +70,8 @@ class ApplicationController {
 			if (request.itemCode().isBlank()) {
 				throw new InvalidRequestException("itemCode is blank", "itemCode", "must not be blank");
 			}
-			application = desk.submit(user, request.itemCode());
+			application = desk.submit(user, applicant(request), null, List.of(request.itemCode()), List.of(),
+					"itemCode");
 		}
 		else {
 			if (request.itemCodes().isEmpty()) {
@@ -78,7 +79,8 @@ class ApplicationController {
 			}
 			List<Application.OrderConstraint> order = request.order() == null ? List.of()
 					: request.order().stream().map(o -> new Application.OrderConstraint(o.before(), o.after())).toList();
-			application = desk.submit(user, request.themeCode(), request.itemCodes(), order, "itemCodes");
+			application = desk.submit(user, applicant(request), request.themeCode(), request.itemCodes(), order,
+					"itemCodes");
 		}
 		return ResponseEntity.created(URI.create("/api/v1/applications/" + application.getId()))
 			.body(view(application));
@@ -117,13 +119,23 @@ class ApplicationController {
 		return view(desk.rate(CurrentUser.current(), id, request.score(), request.comment()));
 	}
 
+	private static Application.Applicant applicant(SubmitRequest request) {
+		return request.applicant() == null ? null
+				: new Application.Applicant(request.applicant().subject(), request.applicant().name());
+	}
+
 	private ApplicationView view(Application application) {
 		return ApplicationView.of(application, calendars.calendar(), Instant.now(clock));
 	}
 
 	record SubmitRequest(@Size(max = 40) String itemCode,
 			@Size(max = 20) List<@NotBlank @Size(max = 40) String> itemCodes,
-			@Size(max = 50) List<@Valid @NotNull OrderRequest> order, @Size(max = 40) String themeCode) {
+			@Size(max = 50) List<@Valid @NotNull OrderRequest> order, @Size(max = 40) String themeCode,
+			@Valid OnBehalfOf applicant) {
+	}
+
+	/** 一窗受理: the applicant a window clerk submits for (identity checked at the window). */
+	record OnBehalfOf(@NotBlank @Size(max = 80) String subject, @NotBlank @Size(max = 80) String name) {
 	}
 
 	/** "before must be approved before after starts". */

@@ -21,6 +21,8 @@ class SecurityConfiguration {
 		return PlatformSecurity.resourceServer(http)
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/applications")
+				.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT, CurrentUser.WINDOW_CLERK)
 				.requestMatchers("/api/v1/applications/**")
 				.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)
 				.requestMatchers("/api/v1/cases/**")
