@@ -52,6 +52,15 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/v1/catalog/**")
 				.permitAll()
+				// a personalised plan for a theme (一件事) is asked for before logging in
+				.pathMatchers(HttpMethod.POST, "/api/v1/catalog/themes/*/plan")
+				.permitAll()
+				// anyone may check a licence: public keys, status lists, verification (rate-limited per IP)
+				.pathMatchers(HttpMethod.GET, "/api/v1/licenses/jwks", "/api/v1/licenses/jwks/*",
+						"/api/v1/licenses/status-lists/*/*")
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, "/api/v1/licenses/verify")
+				.permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/**")
 				.permitAll()
 				.pathMatchers("/api/**")

@@ -381,6 +381,10 @@ public final class PlatformRuntime implements AutoCloseable {
 		env.put("PLATFORM_DEMO_SEED", settings.getOrDefault("PLATFORM_DEMO_SEED", "true"));
 		env.put("SERVER_PORT", String.valueOf(port));
 		env.put("SERVER_ADDRESS", "127.0.0.1");
+		env.put("PLATFORM_PUBLIC_URL", gatewayUrl());
+		// keys generated at first start live with the installation's data, never in the repository
+		env.put("LICENSE_KEYS_DIR", runDir.resolve("license-keys").toString());
+		env.put("IDENTITY_KEY_DIR", runDir.resolve("identity-keys").toString());
 		return new ManagedProcess(service, javaCommand(service), env, runDir, logs().resolve(service + ".log"),
 				Probes.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), "http://127.0.0.1:" + port);
 	}
