@@ -114,7 +114,10 @@ class ApplicationFlowTests extends ServiceTestSupport {
 			mvc.perform(get("/api/v1/applications/" + applicationId).with(TestJwts.citizen("zhangsan")))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("CONCLUDED"))
-				.andExpect(jsonPath("$.cases[0].licenseNumber").value("FOOD_BUSINESS-SCJG-2026-000001-X"));
+				.andExpect(jsonPath("$.cases[0].licenseNumber").value("FOOD_BUSINESS-SCJG-2026-000001-X"))
+				.andExpect(jsonPath("$.materials[0].source").value("E_LICENSE"))
+				.andExpect(jsonPath("$.materials[0].reference").value("FOOD_BUSINESS-SCJG-2026-000001-X"))
+				.andExpect(jsonPath("$.materials.length()").value(1));
 		}
 	}
 

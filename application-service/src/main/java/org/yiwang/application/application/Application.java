@@ -458,7 +458,23 @@ public class Application {
 
 	/** Records the licence issued for an approved case; false if it was already recorded. */
 	public boolean recordLicense(String caseId, String licenseNumber) {
-		return caseOf(caseId).recordLicense(licenseNumber);
+		return recordLicense(caseId, licenseNumber, Instant.now());
+	}
+
+	/**
+	 * Records the licence issued for an approved case, and adds it to the application's materials as an e-licence
+	 * reference (provenance E_LICENSE), so a dependent case of the theme uses it instead of an upload.
+	 */
+	public boolean recordLicense(String caseId, String licenseNumber, Instant issuedAt) {
+		Case target = caseOf(caseId);
+		if (!target.recordLicense(licenseNumber)) {
+			return false;
+		}
+		materials.removeIf(m -> m.materialId().equals("MAT-LIC-" + caseId));
+		materials.add(new Material("MAT-LIC-" + caseId,
+				target.getLicenseName() != null ? target.getLicenseName() : target.getItemName() + "电子证照", "E_LICENSE",
+				licenseNumber, null, 0, null, "license-service", issuedAt));
+		return true;
 	}
 
 	// ---- rules ------------------------------------------------------------------------------------------

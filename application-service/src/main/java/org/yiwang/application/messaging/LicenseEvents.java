@@ -48,7 +48,8 @@ class LicenseEvents {
 				log.warn("licence {} refers to unknown application {}", issued.licenseNumber(), issued.applicationId());
 				return;
 			}
-			if (!application.recordLicense(issued.caseId(), issued.licenseNumber())) {
+			if (!application.recordLicense(issued.caseId(), issued.licenseNumber(),
+					issued.issuedAt() != null ? issued.issuedAt() : java.time.Instant.now())) {
 				return;
 			}
 			try {
