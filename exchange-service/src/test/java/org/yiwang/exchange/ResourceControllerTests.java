@@ -94,6 +94,23 @@ class ResourceControllerTests {
 	}
 
 	@Test
+	void aResourceThatIsNotSharedCannotBeRequested() throws Exception {
+		mvc.perform(post("/api/v1/exchange/resources").with(TestJwts.deptAdmin("admin-ga", "GA"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(resource("GA-CRIMINAL-RECORD", "GA", "BASE_REGISTRY", null).replace("CONDITIONAL", "NOT_SHARED")))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/exchange/grants").with(TestJwts.deptAdmin("admin-wsjk", "WSJK"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"resourceCode":"GA-CRIMINAL-RECORD","fields":["operator"],"purpose":"核验","legalBasis":"无",
+					 "durationDays":30}
+					"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("resourceCode"))
+			.andExpect(jsonPath("$.errors[0].rule").value("must be a shared resource"));
+	}
+
+	@Test
 	void anotherDepartmentCannotPublishForTheProvider() throws Exception {
 		mvc.perform(post("/api/v1/exchange/resources").with(TestJwts.deptAdmin("admin-wsjk", "WSJK"))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -127,6 +144,17 @@ class ResourceControllerTests {
 			.content(resource("bad code", "SCJG", "BASE_REGISTRY", null)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("code"));
+		mvc.perform(post("/api/v1/exchange/resources").with(TestJwts.deptAdmin("admin-scjg", "SCJG"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(resource("SCJG-BAD-TYPE", "SCJG", "BASE_REGISTRY", null).replace("\"label\":\"经营者\"",
+					"\"label\":\"经营者\",\"type\":\"BLOB\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("fields[1].type"));
+		mvc.perform(post("/api/v1/exchange/resources").with(TestJwts.deptAdmin("admin-scjg", "SCJG"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(resource("SCJG-NO-DEPT", "XYZ", "BASE_REGISTRY", null).replace("admin", "admin")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("providerDepartment"));
 		mvc.perform(get("/api/v1/exchange/resources/SCJG-NO-URL").with(TestJwts.officer("officer-scjg", "SCJG")))
 			.andExpect(status().isNotFound());
 	}

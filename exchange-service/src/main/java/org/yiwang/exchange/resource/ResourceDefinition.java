@@ -17,6 +17,8 @@ public record ResourceDefinition(String name, String providerDepartment, Subject
 		SharingType sharingType, String legalBasis, UpdateFrequency updateFrequency, ServingMode servingMode,
 		String providerBaseUrl, List<DataResource.Field> fields) {
 
+	private static final List<String> FIELD_TYPES = List.of("STRING", "NUMBER", "DATE", "BOOLEAN");
+
 	private static final Pattern FIELD_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");
 
 	public ResourceDefinition {
@@ -45,6 +47,7 @@ public record ResourceDefinition(String name, String providerDepartment, Subject
 					"must be a camelCase identifier");
 			require(field.label() != null && !field.label().isBlank(), prefix + ".label", "must not be blank");
 			require(field.sensitivity() != null, prefix + ".sensitivity", "must be LOW, MEDIUM or HIGH");
+			require(FIELD_TYPES.contains(field.type()), prefix + ".type", "must be one of " + FIELD_TYPES);
 			require(names.add(field.name()), prefix + ".name", "must be unique within the resource");
 		}
 		fields = List.copyOf(fields);
