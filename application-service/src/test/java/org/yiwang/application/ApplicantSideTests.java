@@ -211,15 +211,20 @@ class ApplicantSideTests extends ServiceTestSupport {
 		String citizen = "zhengshi-" + UUID.randomUUID();
 		var clerk = TestJwts.user("clerk-zwfw", "ZWFW", "window-clerk");
 		long before = applications.count();
-		mvc.perform(json(post("/api/v1/applications").with(clerk), "{\"itemCode\":\"" + ITEM + "\"}"))
+		mvc.perform(json(post("/api/v1/applications/window-submissions").with(clerk), "{\"itemCode\":\"" + ITEM + "\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("applicant"));
+		// the online endpoint is not for clerks, the window endpoint not for citizens
+		mvc.perform(json(post("/api/v1/applications").with(clerk), "{}")).andExpect(status().isForbidden());
+		mvc.perform(json(post("/api/v1/applications/window-submissions").with(TestJwts.citizen("lisi")),
+				"{\"itemCode\":\"" + ITEM + "\",\"applicant\":{\"subject\":\"x\",\"name\":\"y\"}}"))
+			.andExpect(status().isForbidden());
 		mvc.perform(json(post("/api/v1/applications").with(TestJwts.citizen("lisi")),
 				"{\"itemCode\":\"" + ITEM + "\",\"applicant\":{\"subject\":\"" + citizen + "\",\"name\":\"郑十\"}}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("applicant"));
 		assertThat(applications.count()).isEqualTo(before);
-		String app = JsonPath.read(mvc.perform(json(post("/api/v1/applications").with(clerk),
+		String app = JsonPath.read(mvc.perform(json(post("/api/v1/applications/window-submissions").with(clerk),
 				"{\"itemCode\":\"" + ITEM + "\",\"applicant\":{\"subject\":\"" + citizen + "\",\"name\":\"郑十\"}}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.channel").value("WINDOW"))

@@ -58,6 +58,24 @@ class ApplicationController {
 
 	@PostMapping
 	ResponseEntity<ApplicationView> submit(@Valid @RequestBody SubmitRequest request) {
+		if (request.applicant() != null) {
+			throw new InvalidRequestException("applicants submit for themselves", "applicant",
+					"must be absent; window clerks use /api/v1/applications/window-submissions");
+		}
+		return submitFor(request);
+	}
+
+	/** 一窗受理: a window clerk submits for the applicant in front of them (same backend, channel WINDOW). */
+	@PostMapping("/window-submissions")
+	ResponseEntity<ApplicationView> windowSubmission(@Valid @RequestBody SubmitRequest request) {
+		if (request.applicant() == null) {
+			throw new InvalidRequestException("a window clerk names the applicant", "applicant",
+					"must be given when a window clerk submits");
+		}
+		return submitFor(request);
+	}
+
+	private ResponseEntity<ApplicationView> submitFor(SubmitRequest request) {
 		CurrentUser user = CurrentUser.current();
 		Application application;
 		boolean single = request.itemCode() != null;
