@@ -242,6 +242,22 @@ class DataAccessTests {
 			.andExpect(jsonPath("$.items[0].applicationId").value("APP-2026-0100"))
 			.andExpect(jsonPath("$.items[0].providerDepartmentName").value("市场监督管理局"));
 
+		// a window clerk at intake may prefill (for the clerk's department), but not browse the exchange
+		RequestPostProcessor clerk = TestJwts.user("clerk-window", "ZWFW", "window-clerk");
+		mvc.perform(post("/api/v1/exchange/prefill").with(clerk)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"applicationId":"APP-2026-0101","subject":"%s","resourceCodes":["GA-POPULATION"],
+					 "purpose":"窗口受理：免提交身份证明"}
+					""".formatted(DemoSubjects.ZHAOLIU.value())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].status").value("FILLED"));
+		mvc.perform(get("/api/v1/exchange/resources").with(clerk)).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/exchange/prefill").with(TestJwts.citizen("zhaoliu"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{}"))
+			.andExpect(status().isForbidden());
+
 		mvc.perform(post("/api/v1/exchange/prefill").with(applicationService)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"applicationId\":\"APP-1\",\"subject\":\"" + DemoSubjects.ZHAOLIU.value()
