@@ -238,4 +238,29 @@ class ApplicantSideTests extends ServiceTestSupport {
 		mvc.perform(get("/api/v1/applications/" + app).with(clerk)).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void draftsAreSavedResumedAndSubmittedByTheirOwnerOnly() throws Exception {
+		await().atMost(Duration.ofSeconds(20)).until(() -> items.existsById(ITEM));
+		String citizen = "draft-" + UUID.randomUUID();
+		var me = TestJwts.citizen(citizen);
+		String draft = JsonPath.read(mvc.perform(json(post("/api/v1/applications/drafts").with(me),
+				"{\"itemCodes\":[]}")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(),
+				"$.id");
+		mvc.perform(post("/api/v1/applications/drafts/" + draft + "/submit").with(me))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("itemCodes"));
+		mvc.perform(json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.put("/api/v1/applications/drafts/" + draft).with(me), "{\"itemCodes\":[\"" + ITEM + "\"]}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.itemCodes[0]").value(ITEM));
+		mvc.perform(get("/api/v1/applications/drafts/" + draft).with(TestJwts.citizen("lisi")))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/applications/drafts/" + draft + "/submit").with(TestJwts.citizen("lisi")))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/applications/drafts/" + draft + "/submit").with(me))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.cases[0].itemVersion").value(1));
+		mvc.perform(get("/api/v1/applications/drafts/" + draft).with(me)).andExpect(status().isNotFound());
+	}
+
 }
