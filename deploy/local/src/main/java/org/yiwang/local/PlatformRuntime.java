@@ -378,6 +378,7 @@ public final class PlatformRuntime implements AutoCloseable {
 		env.put("KEYCLOAK_JWKS_URI", keycloakInternalUrl() + "/realms/gov/protocol/openid-connect/certs");
 		env.put("KEYCLOAK_ADMIN_URL", keycloakInternalUrl());
 		env.put("IDENTITY_ADMIN_SECRET", secrets.get("IDENTITY_ADMIN_SECRET"));
+		env.put("EXCHANGE_SUBJECT_KEY", secrets.get("EXCHANGE_SUBJECT_KEY"));
 		env.put("PLATFORM_DEMO_SEED", settings.getOrDefault("PLATFORM_DEMO_SEED", "true"));
 		env.put("SERVER_PORT", String.valueOf(port));
 		env.put("SERVER_ADDRESS", "127.0.0.1");

@@ -18,7 +18,7 @@ import java.util.Properties;
 final class Secrets {
 
 	static final String[] NAMES = { "DEMO_USER_PASSWORD", "DEPT_SYSTEM_SECRET", "PARTNER_APP_SECRET",
-			"IDENTITY_ADMIN_SECRET", "KEYCLOAK_ADMIN_PASSWORD" };
+			"IDENTITY_ADMIN_SECRET", "KEYCLOAK_ADMIN_PASSWORD", "EXCHANGE_SUBJECT_KEY" };
 
 	private static final String ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
