@@ -8,7 +8,7 @@ const messages = {
     catalog: {
       title: '政务服务事项', code: '事项编码', name: '事项名称', department: '实施部门', type: '事项类型',
       promised: '承诺时限（工作日）', legal: '法定时限（工作日）', apply: '在线申请', loginToApply: '登录后申请',
-      applied: '已提交申请，办件号 {id}', demo: '演示数据'
+      applied: '已提交申请，办件号 {id}', demo: '演示数据', search: '搜索事项或一件事，如：饭店、营业执照'
     },
     applications: {
       title: '我的办件', id: '办件号', status: '状态', submittedAt: '提交时间', item: '事项', case: '子件',
@@ -16,7 +16,7 @@ const messages = {
     },
     licenses: { title: '我的电子证照', number: '证照编号', type: '证照名称', issuer: '发证部门', validUntil: '有效期至', status: '状态', empty: '暂无证照', unlimited: '长期' },
     workbench: { title: '审批工作台', applicant: '申请人', approve: '准予', deny: '不予', reason: '不予许可理由', approved: '已办结（准予）', denied: '已办结（不予）', empty: '暂无待办件' },
-    status: { SUBMITTED: '已提交', APPROVED: '准予', DENIED: '不予', IN_PROGRESS: '办理中', CONCLUDED: '已办结', VALID: '有效', SUSPENDED: '中止', REVOKED: '撤销', EXPIRED: '过期' },
+    status: { WAITING: '待前置办结', SUBMITTED: '已提交', ACCEPTED: '已受理', UNDER_REVIEW: '审查中', CORRECTION_REQUESTED: '待补正', SUPPLEMENTED: '已补正', SPECIAL_PROCEDURE: '特别程序', APPROVED: '准予', DENIED: '不予', REJECTED: '不予受理', WITHDRAWN: '已撤回', TERMINATED: '已终止', IN_PROGRESS: '办理中', WAITING_FOR_APPLICANT: '待申请人补正', CONCLUDED: '已办结', VALID: '有效', SUSPENDED: '中止', REVOKED: '撤销', EXPIRED: '过期' },
     error: '操作失败'
   },
   en: {
@@ -26,7 +26,7 @@ const messages = {
     catalog: {
       title: 'Government service items', code: 'Item code', name: 'Item', department: 'Department', type: 'Type',
       promised: 'Promised (working days)', legal: 'Legal limit (working days)', apply: 'Apply online', loginToApply: 'Log in to apply',
-      applied: 'Application submitted: {id}', demo: 'demo data'
+      applied: 'Application submitted: {id}', demo: 'demo data', search: 'Search services, e.g. restaurant, business licence'
     },
     applications: {
       title: 'My applications', id: 'Application', status: 'Status', submittedAt: 'Submitted', item: 'Item', case: 'Case',
@@ -34,7 +34,7 @@ const messages = {
     },
     licenses: { title: 'My e-licences', number: 'Number', type: 'Licence', issuer: 'Issued by', validUntil: 'Valid until', status: 'Status', empty: 'No licences yet', unlimited: 'unlimited' },
     workbench: { title: 'Workbench', applicant: 'Applicant', approve: 'Approve', deny: 'Deny', reason: 'Reason for denial', approved: 'Concluded (approved)', denied: 'Concluded (denied)', empty: 'Nothing to decide' },
-    status: { SUBMITTED: 'Submitted', APPROVED: 'Approved', DENIED: 'Denied', IN_PROGRESS: 'In progress', CONCLUDED: 'Concluded', VALID: 'Valid', SUSPENDED: 'Suspended', REVOKED: 'Revoked', EXPIRED: 'Expired' },
+    status: { WAITING: 'Waiting for a prior case', SUBMITTED: 'Submitted', ACCEPTED: 'Accepted', UNDER_REVIEW: 'Under review', CORRECTION_REQUESTED: 'Correction requested', SUPPLEMENTED: 'Supplemented', SPECIAL_PROCEDURE: 'Special procedure', APPROVED: 'Approved', DENIED: 'Denied', REJECTED: 'Rejected at intake', WITHDRAWN: 'Withdrawn', TERMINATED: 'Terminated', IN_PROGRESS: 'In progress', WAITING_FOR_APPLICANT: 'Waiting for the applicant', CONCLUDED: 'Concluded', VALID: 'Valid', SUSPENDED: 'Suspended', REVOKED: 'Revoked', EXPIRED: 'Expired' },
     error: 'Something went wrong'
   }
 }
