@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.yiwang.identity.authorization.AgentAuthorizationRevoked;
-import org.yiwang.identity.authorization.AgentAuthorized;
+import org.yiwang.shared.contracts.AgentAuthorized;
+import org.yiwang.shared.contracts.AgentAuthorizationRevoked;
 import org.yiwang.identity.testing.FakeKeycloak;
 import org.yiwang.identity.testing.TestIds;
 import org.yiwang.shared.events.EventCodec;

@@ -46,6 +46,11 @@ public class Application {
 
 	private String applicantSubject;
 
+	/** 统一社会信用代码 of the enterprise applied for, when an authorised agent applies in its name; else null. */
+	private String enterpriseUscc;
+
+	private String enterpriseName;
+
 	private String applicantName;
 
 	private String channel;
@@ -500,7 +505,9 @@ public class Application {
 	}
 
 	private void requireOwner(Actor actor) {
-		if (actor.kind() != Actor.Kind.APPLICANT || !applicantSubject.equals(actor.subject())) {
+		boolean applicant = enterpriseUscc == null && applicantSubject.equals(actor.subject());
+		boolean agentOfEnterprise = enterpriseUscc != null && enterpriseUscc.equals(actor.onBehalfOf());
+		if (actor.kind() != Actor.Kind.APPLICANT || !(applicant || agentOfEnterprise)) {
 			throw new NotFoundException("no application " + id);
 		}
 	}
@@ -597,8 +604,26 @@ public class Application {
 		return "IN_PROGRESS";
 	}
 
+	/** A person's own application; one made in an enterprise's name belongs to the enterprise, not the agent. */
 	public boolean isOwnedBy(String subject) {
-		return applicantSubject.equals(subject);
+		return enterpriseUscc == null && applicantSubject.equals(subject);
+	}
+
+	/** Made in an enterprise's name by its authorised agent (set once, before the first save). */
+	void inNameOf(String uscc, String name) {
+		if (revision != null) {
+			throw new IllegalStateException("the applicant of a stored application cannot change");
+		}
+		this.enterpriseUscc = uscc;
+		this.enterpriseName = name;
+	}
+
+	public String getEnterpriseUscc() {
+		return enterpriseUscc;
+	}
+
+	public String getEnterpriseName() {
+		return enterpriseName;
 	}
 
 	public String getId() {

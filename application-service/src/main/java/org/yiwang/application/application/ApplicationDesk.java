@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.yiwang.application.agent.AgentAuthorisations;
 import org.yiwang.application.calendar.WorkingCalendars;
 import org.yiwang.application.catalog.PublishedItem;
 import org.yiwang.application.catalog.PublishedItems;
@@ -33,12 +34,16 @@ public class ApplicationDesk {
 
 	private final WorkingCalendars calendars;
 
+	private final AgentAuthorisations agents;
+
 	private final Clock clock;
 
-	ApplicationDesk(Applications applications, PublishedItems items, WorkingCalendars calendars, Clock clock) {
+	ApplicationDesk(Applications applications, PublishedItems items, WorkingCalendars calendars,
+			AgentAuthorisations agents, Clock clock) {
 		this.applications = applications;
 		this.items = items;
 		this.calendars = calendars;
+		this.agents = agents;
 		this.clock = clock;
 	}
 
@@ -62,6 +67,26 @@ public class ApplicationDesk {
 	 * @param onBehalfOf the applicant when the caller is a window clerk, else null
 	 */
 	public Application submit(CurrentUser caller, Application.Applicant onBehalfOf, String themeCode,
+			List<String> itemCodes, List<Application.OrderConstraint> order, String field) {
+		return applications.insert(build(caller, onBehalfOf, themeCode, itemCodes, order, field));
+	}
+
+	/**
+	 * An enterprise agent applies in the enterprise's name: only under an active authorisation of its legal
+	 * representative that covers every item (identity-service grants it; a revocation takes effect here as soon as
+	 * its event arrives). The application then belongs to the enterprise: every agent it authorises follows it.
+	 */
+	public Application submitForEnterprise(CurrentUser caller, String uscc, String themeCode, List<String> itemCodes,
+			List<Application.OrderConstraint> order, String field) {
+		if (!caller.hasRole(CurrentUser.ENTERPRISE_AGENT) || !agents.mayActFor(caller.subject(), uscc, itemCodes)) {
+			throw new ForbiddenException("no active authorisation of enterprise " + uscc + " covers these items");
+		}
+		Application application = build(caller, null, themeCode, itemCodes, order, field);
+		application.inNameOf(uscc, agents.enterpriseName(uscc).orElse(uscc));
+		return applications.insert(application);
+	}
+
+	private Application build(CurrentUser caller, Application.Applicant onBehalfOf, String themeCode,
 			List<String> itemCodes, List<Application.OrderConstraint> order, String field) {
 		Application.Applicant applicant;
 		String channel;
@@ -97,32 +122,44 @@ public class ApplicationDesk {
 		Application application = Application.submit(applicant, themeCode, snapshots, order, channel,
 				Instant.now(clock));
 		application.submittedBy(caller.subject());
-		return applications.insert(application);
+		return application;
 	}
 
+	/** The applicant's own application, or one of an enterprise the caller currently may act for; else 404. */
 	public Application ownApplication(CurrentUser user, String applicationId) {
 		return applications.findById(applicationId)
-			.filter(a -> a.isOwnedBy(user.subject()))
+			.filter(a -> a.isOwnedBy(user.subject()) || (a.getEnterpriseUscc() != null
+					&& user.hasRole(CurrentUser.ENTERPRISE_AGENT) && agents.mayActFor(user.subject(), a.getEnterpriseUscc())))
 			.orElseThrow(() -> new NotFoundException("no application " + applicationId));
+	}
+
+	/** The enterprises whose applications the caller follows as an authorised agent. */
+	public List<String> enterprisesOf(CurrentUser user) {
+		return user.hasRole(CurrentUser.ENTERPRISE_AGENT) ? agents.enterprisesOf(user.subject()) : List.of();
+	}
+
+	private static Actor applicantActor(CurrentUser user, Application application) {
+		return application.isOwnedBy(user.subject()) ? Actor.applicant(user.subject())
+				: Actor.agentOf(user.subject(), application.getEnterpriseUscc());
 	}
 
 	// ---- applicant actions ------------------------------------------------------------------------------
 
 	public Application withdraw(CurrentUser user, String applicationId, String caseId, String reason) {
 		Application application = ownApplication(user, applicationId);
-		application.withdraw(caseId, Actor.applicant(user.subject()), reason, Instant.now(clock));
+		application.withdraw(caseId, applicantActor(user, application), reason, Instant.now(clock));
 		return applications.save(application);
 	}
 
 	public Application supplement(CurrentUser user, String applicationId, String caseId, String note) {
 		Application application = ownApplication(user, applicationId);
-		application.supplement(caseId, Actor.applicant(user.subject()), note, Instant.now(clock));
+		application.supplement(caseId, applicantActor(user, application), note, Instant.now(clock));
 		return applications.save(application);
 	}
 
 	public Application rate(CurrentUser user, String applicationId, int score, String comment) {
 		Application application = ownApplication(user, applicationId);
-		application.rate(Actor.applicant(user.subject()), score, comment,
+		application.rate(applicantActor(user, application), score, comment,
 				calendars.calendar().addWorkingDays(calendars.today(), RECTIFICATION_WORKING_DAYS), Instant.now(clock));
 		return applications.save(application);
 	}

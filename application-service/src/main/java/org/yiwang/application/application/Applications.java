@@ -12,6 +12,10 @@ public interface Applications extends MongoRepository<Application, String> {
 
 	Page<Application> findByApplicantSubject(String applicantSubject, Pageable pageable);
 
+	/** The caller's own applications and those of the enterprises they are an authorised agent of. */
+	@Query("{ '$or': [ { 'applicantSubject': ?0, 'enterpriseUscc': null }, { 'enterpriseUscc': { '$in': ?1 } } ] }")
+	Page<Application> findMine(String applicantSubject, java.util.Collection<String> enterprises, Pageable pageable);
+
 	@Query("{ 'cases.departmentCode': ?0 }")
 	Page<Application> findWithCasesOfDepartment(String departmentCode, Pageable pageable);
 

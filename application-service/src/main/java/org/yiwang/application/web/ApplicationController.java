@@ -88,8 +88,10 @@ class ApplicationController {
 			if (request.itemCode().isBlank()) {
 				throw new InvalidRequestException("itemCode is blank", "itemCode", "must not be blank");
 			}
-			application = desk.submit(user, applicant(request), null, List.of(request.itemCode()), List.of(),
-					"itemCode");
+			application = request.enterprise() != null
+					? desk.submitForEnterprise(user, request.enterprise(), null, List.of(request.itemCode()), List.of(),
+							"itemCode")
+					: desk.submit(user, applicant(request), null, List.of(request.itemCode()), List.of(), "itemCode");
 		}
 		else {
 			if (request.itemCodes().isEmpty()) {
@@ -97,8 +99,11 @@ class ApplicationController {
 			}
 			List<Application.OrderConstraint> order = request.order() == null ? List.of()
 					: request.order().stream().map(o -> new Application.OrderConstraint(o.before(), o.after())).toList();
-			application = desk.submit(user, applicant(request), request.themeCode(), request.itemCodes(), order,
-					"itemCodes");
+			application = request.enterprise() != null
+					? desk.submitForEnterprise(user, request.enterprise(), request.themeCode(), request.itemCodes(), order,
+							"itemCodes")
+					: desk.submit(user, applicant(request), request.themeCode(), request.itemCodes(), order,
+							"itemCodes");
 		}
 		return ResponseEntity.created(URI.create("/api/v1/applications/" + application.getId()))
 			.body(view(application));
@@ -107,8 +112,9 @@ class ApplicationController {
 	@GetMapping
 	PageView<ApplicationView> mine(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		CurrentUser user = CurrentUser.current();
 		return PageView.of(applications
-			.findByApplicantSubject(CurrentUser.current().subject(),
+			.findMine(user.subject(), desk.enterprisesOf(user),
 					PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "submittedAt")))
 			.map(this::view));
 	}
@@ -149,7 +155,8 @@ class ApplicationController {
 	record SubmitRequest(@Size(max = 40) String itemCode,
 			@Size(max = 20) List<@NotBlank @Size(max = 40) String> itemCodes,
 			@Size(max = 50) List<@Valid @NotNull OrderRequest> order, @Size(max = 40) String themeCode,
-			@Valid OnBehalfOf applicant) {
+			@Valid OnBehalfOf applicant,
+			@Size(min = 18, max = 18, message = "must be an 18-character 统一社会信用代码") String enterprise) {
 	}
 
 	/** 一窗受理: the applicant a window clerk submits for (identity checked at the window). */

@@ -16,13 +16,15 @@ final class CaseViews {
 	private CaseViews() {
 	}
 
-	record ApplicationView(String id, String status, String channel, String submittedBy, String themeCode, Instant submittedAt,
+	record ApplicationView(String id, String status, String channel, String submittedBy, String enterpriseUscc,
+			String enterpriseName, String themeCode, Instant submittedAt,
 			Instant concludedAt, List<CaseView> cases, Application.Rating rating,
 			List<Application.Rectification> rectifications, List<Application.Material> materials, long revision) {
 
 		static ApplicationView of(Application application, WorkingCalendar calendar, Instant now) {
 			return new ApplicationView(application.getId(), application.status(), application.getChannel(),
-					application.getSubmittedBy(), application.getThemeCode(), application.getSubmittedAt(), application.getConcludedAt(),
+					application.getSubmittedBy(), application.getEnterpriseUscc(), application.getEnterpriseName(),
+					application.getThemeCode(), application.getSubmittedAt(), application.getConcludedAt(),
 					application.getCases().stream().map(c -> CaseView.of(c, calendar, now)).toList(),
 					application.getRating(), application.getRectifications(), application.getMaterials(),
 					application.getRevision() == null ? 0 : application.getRevision());

@@ -66,7 +66,8 @@ class MaterialController {
 		Application.Material material = new Application.Material("MAT-" + UUID.randomUUID(), name, "UPLOAD",
 				stored.fileId(), file.getContentType(), stored.size(), stored.sha256(), user.subject(), Instant.now(clock));
 		try {
-			application.addMaterial(Actor.applicant(user.subject()), material);
+			application.addMaterial(application.isOwnedBy(user.subject()) ? Actor.applicant(user.subject())
+					: Actor.agentOf(user.subject(), application.getEnterpriseUscc()), material);
 			applications.save(application);
 		}
 		catch (RuntimeException ex) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.yiwang.shared.contracts.AgentAuthorized;
+import org.yiwang.shared.contracts.AgentAuthorizationRevoked;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.outbox.OutboxMessage;
 

@@ -1,4 +1,4 @@
-package org.yiwang.identity.authorization;
+package org.yiwang.shared.contracts;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,5 +14,11 @@ public record AgentAuthorized(String authorizationId, String enterpriseUscc, Str
 	public static final String TYPE = "identity.AgentAuthorized";
 
 	public static final int VERSION = 1;
+
+	public AgentAuthorized {
+		Contracts.requireText(authorizationId, "payload.authorizationId");
+		Contracts.requireText(enterpriseUscc, "payload.enterpriseUscc");
+		Contracts.requireText(agentSubject, "payload.agentSubject");
+	}
 
 }

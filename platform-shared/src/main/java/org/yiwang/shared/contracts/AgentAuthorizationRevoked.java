@@ -1,4 +1,4 @@
-package org.yiwang.identity.authorization;
+package org.yiwang.shared.contracts;
 
 import java.time.Instant;
 
@@ -12,5 +12,11 @@ public record AgentAuthorizationRevoked(String authorizationId, String enterpris
 	public static final String TYPE = "identity.AgentAuthorizationRevoked";
 
 	public static final int VERSION = 1;
+
+	public AgentAuthorizationRevoked {
+		Contracts.requireText(authorizationId, "payload.authorizationId");
+		Contracts.requireText(enterpriseUscc, "payload.enterpriseUscc");
+		Contracts.requireText(agentSubject, "payload.agentSubject");
+	}
 
 }
