@@ -190,11 +190,24 @@ class IdentityProvisioningTest {
 		assertThat(Http.get(check + "44030000SCJG-XK-0001", system).json().get("allowed").asBoolean()).isTrue();
 		assertThat(Http.get(check + "44030000WSJK-XK-0009", system).json().get("allowed").asBoolean()).isFalse();
 
+		// another service enforces it: application-service learns the grant over identity.events
+		Http.Response applied = WalkingSkeletonTest.eventually(() -> Http.post(api + "/applications", agentToken,
+				"{\"itemCode\":\"44030000SCJG-XK-0001\",\"enterprise\":\"" + uscc + "\"}"), r -> r.status() == 201);
+		String applicationId = applied.json().get("id").asString();
+		assertThat(applied.json().get("enterpriseUscc").asString()).isEqualTo(uscc);
+		assertThat(Http.post(api + "/applications", agentToken,
+				"{\"itemCode\":\"44030000WSJK-XK-0001\",\"enterprise\":\"" + uscc + "\"}").status())
+			.as("item outside the authorisation").isEqualTo(403);
+		assertThat(Http.get(api + "/applications/" + applicationId, agentToken).status()).isEqualTo(200);
+
 		Http.Response revoked = delete(api + "/identity/enterprises/" + uscc + "/authorizations/" + authorizationId,
 				repToken);
 		assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
 		assertThat(Http.get(check + "44030000SCJG-XK-0001", system).json().get("allowed").asBoolean()).isFalse();
 		assertThat(roles(claims(passwordToken(agent, PASSWORD)))).doesNotContain("enterprise-agent");
+		// ... and application-service closes the enterprise's application to the agent, even with the old token
+		WalkingSkeletonTest.eventually(() -> Http.get(api + "/applications/" + applicationId, agentToken),
+				r -> r.status() == 404);
 	}
 
 	static Http.Response delete(String url, String token) {
