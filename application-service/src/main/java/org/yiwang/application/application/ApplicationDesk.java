@@ -106,7 +106,8 @@ public class ApplicationDesk {
 						: new ForbiddenException("only citizens and enterprise agents submit applications online");
 			}
 			applicant = new Application.Applicant(caller.subject(), caller.name());
-			channel = caller.hasRole(CurrentUser.PARTNER_APP) ? "PARTNER_APP" : "ONLINE";
+			// a partner channel app (支付宝+政务 …) acting for a user who consented in Keycloak
+			channel = caller.clientId() != null && caller.clientId().startsWith("partner-") ? "PARTNER_APP" : "ONLINE";
 		}
 		List<Application.ItemSnapshot> snapshots = new ArrayList<>();
 		for (int i = 0; i < itemCodes.size(); i++) {

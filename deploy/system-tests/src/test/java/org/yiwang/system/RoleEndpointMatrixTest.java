@@ -44,8 +44,9 @@ class RoleEndpointMatrixTest {
 	static final Set<String> EVERYONE = Set.of("anonymous", "citizen", "enterprise-agent", "window-clerk", "officer",
 			"dept-admin", "supervisor", "platform-admin", "dept-system", "partner-app");
 
+	/** Every signed-in caller, except a partner app on its own: it acts only for consenting users, in their scopes. */
 	static final Set<String> AUTHENTICATED = Set.of("citizen", "enterprise-agent", "window-clerk", "officer",
-			"dept-admin", "supervisor", "platform-admin", "dept-system", "partner-app");
+			"dept-admin", "supervisor", "platform-admin", "dept-system");
 
 	/** method, path, body (for writes: deliberately invalid, so an allowed call changes nothing), allowed roles. */
 	record Rule(String method, String path, String body, Set<String> allowed) {

@@ -1,11 +1,16 @@
 package org.yiwang.shared.security;
 
+import java.util.Map;
+
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.config.http.SessionCreationPolicy;
 
 /**
  * The common part of every service's security filter chain: stateless bearer-token resource server, Keycloak
- * roles, problem-details 401/403. Each service adds its own {@code authorizeHttpRequests} rules.
+ * roles, problem-details 401/403, partner apps confined to their consented scopes. Each service adds its own
+ * {@code authorizeHttpRequests} rules.
  */
 public final class PlatformSecurity {
 
@@ -13,7 +18,13 @@ public final class PlatformSecurity {
 	}
 
 	public static HttpSecurity resourceServer(HttpSecurity http) throws Exception {
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		Map<String, String> partnerScopes = context == null ? Map.of()
+				: context.getBeanProvider(PlatformSecurityProperties.class)
+					.getIfAvailable(() -> new PlatformSecurityProperties(null, null, null, Map.of()))
+					.partnerScopes();
 		return http.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new PartnerScopeFilter(partnerScopes), AuthorizationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.oauth2ResourceServer(oauth -> oauth
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtAuthenticationConverter()))

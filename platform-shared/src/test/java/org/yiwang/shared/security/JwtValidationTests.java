@@ -45,7 +45,7 @@ class JwtValidationTests {
 		realmKey = generator.generateKeyPair();
 		otherKey = generator.generateKeyPair();
 		decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) realmKey.getPublic()).build();
-		decoder.setJwtValidator(JwtValidation.validator(new PlatformSecurityProperties(ISSUER, null, "yiwang-api")));
+		decoder.setJwtValidator(JwtValidation.validator(new PlatformSecurityProperties(ISSUER, null, "yiwang-api", Map.of())));
 	}
 
 	static JWTClaimsSet.Builder claims() {
