@@ -116,6 +116,14 @@ class WalkingSkeletonTest {
 		assertThat(Http.get(api + "/applications", tampered).status()).isEqualTo(401);
 		assertThat(Http.get(api + "/applications", algNone).status()).isEqualTo(401);
 		assertThat(Http.get(api + "/applications", "garbage").status()).isEqualTo(401);
+		// a genuine token of the same Keycloak, but of another realm: wrong issuer and keys
+		Http.Response master = Http.form(platform.keycloakInternalUrl() + "/realms/master/protocol/openid-connect/token",
+				java.util.Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password",
+						platform.secrets().get("KEYCLOAK_ADMIN_PASSWORD")));
+		assertThat(master.status()).as(master.toString()).isEqualTo(200);
+		String otherRealm = master.json().get("access_token").asString();
+		assertThat(Http.get(api + "/applications", otherRealm).status()).isEqualTo(401);
+		assertThat(Http.get("http://127.0.0.1:18082/api/v1/applications", otherRealm).status()).isEqualTo(401);
 		// the services check too, not only the gateway
 		assertThat(Http.get("http://127.0.0.1:18082/api/v1/applications", tampered).status()).isEqualTo(401);
 		assertThat(Http.get(api + "/applications", citizen).status()).isEqualTo(200);
