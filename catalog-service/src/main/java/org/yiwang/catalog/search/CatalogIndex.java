@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.catalog.item.CatalogChanged;
+import org.yiwang.catalog.taxonomy.TaxonomyManagement;
 import org.yiwang.catalog.item.CatalogItem;
 import org.yiwang.catalog.item.CatalogItems;
 import org.yiwang.catalog.item.ItemDefinition;
@@ -58,11 +59,14 @@ public class CatalogIndex {
 
 	private final Themes themes;
 
+	private final TaxonomyManagement taxonomy;
+
 	private volatile Snapshot snapshot;
 
-	CatalogIndex(CatalogItems items, Themes themes) {
+	CatalogIndex(CatalogItems items, Themes themes, TaxonomyManagement taxonomy) {
 		this.items = items;
 		this.themes = themes;
+		this.taxonomy = taxonomy;
 	}
 
 	public Snapshot snapshot() {
@@ -90,7 +94,8 @@ public class CatalogIndex {
 		current.values().removeIf(item -> item.getStatus() != ItemStatus.PUBLISHED);
 		Map<String, Theme> published = new HashMap<>();
 		themes.findByPublishedVersionGreaterThan(0).forEach(t -> published.put(t.getCode(), t));
-		Snapshot built = build(current, published);
+		Synonyms synonyms = taxonomy.current().map(t -> new Synonyms(t.getSynonymGroups())).orElse(Synonyms.DEFAULT);
+		Snapshot built = build(current, published, synonyms);
 		snapshot = built;
 		log.debug("catalog index rebuilt: {} items, {} themes in {} ms", current.size(), published.size(),
 				(System.nanoTime() - started) / 1_000_000);
@@ -99,6 +104,11 @@ public class CatalogIndex {
 
 	/** Builds a snapshot from items and themes; public for the benchmark. */
 	public static Snapshot build(Map<String, CatalogItem> items, Map<String, Theme> themes) {
+		return build(items, themes, Synonyms.DEFAULT);
+	}
+
+	/** Builds a snapshot whose search expands queries with the given synonym table. */
+	public static Snapshot build(Map<String, CatalogItem> items, Map<String, Theme> themes, Synonyms synonyms) {
 		List<Entry> entries = new ArrayList<>();
 		List<SearchIndex.Doc<Entry>> docs = new ArrayList<>();
 		items.values().stream().sorted(Comparator.comparing(CatalogItem::getItemCode)).forEach(item -> {
@@ -140,7 +150,7 @@ public class CatalogIndex {
 			entries.add(entry);
 			docs.add(new SearchIndex.Doc<>(entry, fields));
 		});
-		return new Snapshot(Map.copyOf(items), Map.copyOf(themes), List.copyOf(entries), new SearchIndex<>(docs));
+		return new Snapshot(Map.copyOf(items), Map.copyOf(themes), List.copyOf(entries), new SearchIndex<>(docs, synonyms));
 	}
 
 	public Optional<CatalogItem> item(String code) {

@@ -45,7 +45,14 @@ public final class SearchIndex<T> {
 
 	private final List<String> normalizedNames = new ArrayList<>();
 
+	private final Synonyms synonyms;
+
 	public SearchIndex(List<Doc<T>> docs) {
+		this(docs, Synonyms.DEFAULT);
+	}
+
+	public SearchIndex(List<Doc<T>> docs, Synonyms synonyms) {
+		this.synonyms = synonyms;
 		this.docs = List.copyOf(docs);
 		for (int i = 0; i < this.docs.size(); i++) {
 			Doc<T> doc = this.docs.get(i);
@@ -99,7 +106,7 @@ public final class SearchIndex<T> {
 			return List.of();
 		}
 		Map<Integer, Double> best = new HashMap<>();
-		for (Synonyms.Variant variant : Synonyms.variants(normalized)) {
+		for (Synonyms.Variant variant : synonyms.variants(normalized)) {
 			score(variant.text(), variant.weight(), best);
 		}
 		List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(best.entrySet());

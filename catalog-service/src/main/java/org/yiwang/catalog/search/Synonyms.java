@@ -8,11 +8,12 @@ import java.util.Map;
 /**
  * The alias/synonym table (同义词表): what citizens type versus what the catalog calls it. A query containing one
  * term of a group is also run with every other term of the group in its place, at a slightly lower weight —
- * "饭店" finds 开餐馆, "生孩子" finds 新生儿出生. Kept in code: it is reviewed like code.
+ * "饭店" finds 开餐馆, "生孩子" finds 新生儿出生. The groups below are the default; platform admins maintain the
+ * live table with the taxonomy ({@code /api/v1/catalog/taxonomy}).
  */
 public final class Synonyms {
 
-	static final List<List<String>> GROUPS = List.of(
+	public static final List<List<String>> DEFAULT_GROUPS = List.of(
 			List.of("饭店", "餐馆", "饭馆", "餐厅", "酒楼", "餐饮", "小吃店", "食堂"),
 			List.of("开公司", "企业开办", "注册公司", "设立公司", "办公司", "开办企业"),
 			List.of("营业执照", "设立登记", "工商登记"), List.of("身份证", "居民身份证"),
@@ -26,17 +27,26 @@ public final class Synonyms {
 			List.of("找工作", "就业", "求职"), List.of("上学", "入学", "教育"), List.of("注销", "关闭企业", "歇业"),
 			List.of("卫生许可", "卫生许可证"), List.of("施工许可", "建筑工程施工许可"));
 
-	private Synonyms() {
+	public static final Synonyms DEFAULT = new Synonyms(DEFAULT_GROUPS);
+
+	private final List<List<String>> groups;
+
+	public Synonyms(List<List<String>> groups) {
+		this.groups = groups.stream().map(List::copyOf).toList();
+	}
+
+	public List<List<String>> groups() {
+		return groups;
 	}
 
 	/** A query variant and its weight (1 for the query as typed). */
 	public record Variant(String text, double weight) {
 	}
 
-	public static List<Variant> variants(String normalizedQuery) {
+	public List<Variant> variants(String normalizedQuery) {
 		Map<String, Double> variants = new LinkedHashMap<>();
 		variants.put(normalizedQuery, 1.0);
-		for (List<String> group : GROUPS) {
+		for (List<String> group : groups) {
 			for (String term : group) {
 				if (normalizedQuery.contains(term)) {
 					for (String other : group) {

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.yiwang.catalog.item.LifeEvent;
 import org.yiwang.catalog.item.SubjectType;
 import org.yiwang.catalog.search.CatalogIndex;
+import org.yiwang.catalog.taxonomy.Taxonomy;
+import org.yiwang.catalog.taxonomy.TaxonomyManagement;
 import org.yiwang.catalog.search.SearchIndex;
 import org.yiwang.shared.web.PageView;
 
@@ -27,8 +29,11 @@ class SearchController {
 
 	private final CatalogIndex index;
 
-	SearchController(CatalogIndex index) {
+	private final TaxonomyManagement taxonomy;
+
+	SearchController(CatalogIndex index, TaxonomyManagement taxonomy) {
 		this.index = index;
+		this.taxonomy = taxonomy;
 	}
 
 	@GetMapping("/search")
@@ -51,18 +56,24 @@ class SearchController {
 		return Pages.of(hits, page, size);
 	}
 
+	/** The browsing taxonomy as platform admins maintain it: labels (zh-CN, en), order, visibility, counts. */
 	@GetMapping("/life-events")
 	List<LifeEventView> lifeEvents() {
 		CatalogIndex.Snapshot snapshot = index.snapshot();
-		return Arrays.stream(LifeEvent.values())
-			.map(event -> new LifeEventView(event, event.label(), event.audience(),
+		List<Taxonomy.Entry> entries = taxonomy.current()
+			.map(Taxonomy::getLifeEvents)
+			.orElseGet(TaxonomyManagement::defaultLifeEvents);
+		return entries.stream()
+			.filter(Taxonomy.Entry::visible)
+			.sorted(java.util.Comparator.comparingInt(Taxonomy.Entry::order))
+			.map(entry -> new LifeEventView(entry.code(), entry.label(), entry.labelEn(), entry.code().audience(),
 					snapshot.entries()
 						.stream()
-						.filter(e -> e.kind() == CatalogIndex.Kind.ITEM && e.lifeEvents().contains(event))
+						.filter(e -> e.kind() == CatalogIndex.Kind.ITEM && e.lifeEvents().contains(entry.code()))
 						.count(),
 					snapshot.entries()
 						.stream()
-						.filter(e -> e.kind() == CatalogIndex.Kind.THEME && e.lifeEvents().contains(event))
+						.filter(e -> e.kind() == CatalogIndex.Kind.THEME && e.lifeEvents().contains(entry.code()))
 						.map(CatalogIndex.Entry::code)
 						.sorted()
 						.toList()))
@@ -80,7 +91,8 @@ class SearchController {
 
 	}
 
-	record LifeEventView(LifeEvent code, String label, SubjectType audience, long items, List<String> themes) {
+	record LifeEventView(LifeEvent code, String label, String labelEn, SubjectType audience, long items,
+			List<String> themes) {
 	}
 
 }
