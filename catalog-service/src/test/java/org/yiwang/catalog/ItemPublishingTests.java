@@ -68,7 +68,8 @@ class ItemPublishingTests {
 
 			mvc.perform(get("/api/v1/catalog/items/44030000SCJG-XK-0901")).andExpect(status().isOk())
 				.andExpect(jsonPath("$.version").value(1))
-				.andExpect(jsonPath("$.licenseType").value("FOOD_BUSINESS"));
+				.andExpect(jsonPath("$.licenseType").value("FOOD_BUSINESS"))
+				.andExpect(jsonPath("$.basicCode").value("SCJG-XK-0901"));
 
 			EventEnvelope event = probe.await(ItemPublished.TYPE,
 					e -> e.aggregateId().equals("44030000SCJG-XK-0901"));

@@ -35,6 +35,14 @@ public record ItemCode(String value) {
 		return matcher.group(1);
 	}
 
+	/**
+	 * The item code (事项编码) this implementation code (实施编码) implements: the code without its region, shared by
+	 * every region that implements the same item, e.g. {@code SCJG-XK-0001} for {@code 44030000SCJG-XK-0001}.
+	 */
+	public String basicCode() {
+		return value.substring(regionCode().length());
+	}
+
 	/** The department part, e.g. {@code SCJG}. */
 	public String departmentCode() {
 		var matcher = FORMAT.matcher(value);

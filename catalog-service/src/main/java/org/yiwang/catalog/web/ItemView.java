@@ -18,7 +18,7 @@ import org.yiwang.catalog.item.Material;
 import org.yiwang.catalog.item.SubjectType;
 
 /** An item version as the guide (办事指南) shows it: all elements plus labels and derived codes. */
-record ItemView(String itemCode, int version, ItemStatus status, String name, ItemType type, String typeLabel,
+record ItemView(String itemCode, String basicCode, int version, ItemStatus status, String name, ItemType type, String typeLabel,
 		ItemLevel level, String levelLabel, String parentCode, String regionCode, String departmentCode,
 		String departmentName, String implementingBody, String legalBasis, int legalDays, int promisedDays,
 		List<Fee> fees, boolean free, int visits, int onlineDepth, Set<Channel> channels, Set<SubjectType> subjects,
@@ -29,7 +29,7 @@ record ItemView(String itemCode, int version, ItemStatus status, String name, It
 
 	static ItemView of(CatalogItem item) {
 		ItemDefinition d = item.definition();
-		return new ItemView(item.getItemCode(), item.getItemVersion(), item.getStatus(), d.name(), d.type(),
+		return new ItemView(item.getItemCode(), item.code().basicCode(), item.getItemVersion(), item.getStatus(), d.name(), d.type(),
 				d.type().label(), d.level(), d.level().label(),
 				item.code().parent().map(Object::toString).orElse(null), item.code().regionCode(), d.departmentCode(),
 				d.departmentName(), d.implementingBody(), d.legalBasis(), d.legalDays(), d.promisedDays(), d.fees(),

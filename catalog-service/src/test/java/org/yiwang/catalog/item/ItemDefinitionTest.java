@@ -89,6 +89,9 @@ class ItemDefinitionTest {
 		assertThat(handling.extensions()).isEqualTo(2);
 		assertThat(handling.parent()).contains(new ItemCode("44030000SCJG-XK-0004-001"));
 		assertThat(handling.regionCode()).isEqualTo("44030000");
+		// the implementation code (实施编码) of a region implements the item code (事项编码) every region shares
+		assertThat(handling.basicCode()).isEqualTo("SCJG-XK-0004-001-002");
+		assertThat(new ItemCode("620524SCJG-XK-0004-001-002").basicCode()).isEqualTo(handling.basicCode());
 		assertThat(handling.admits(ItemLevel.SUB)).isFalse();
 		assertThat(new ItemCode("44030000SCJG-XK-0004").admits(ItemLevel.MAIN)).isTrue();
 		assertThat(fieldOf(() -> new ItemCode("44030000SCJG-XK-0004-1"))).isEqualTo("itemCode");
