@@ -57,7 +57,7 @@ class SecurityConfiguration {
 				.permitAll()
 				// anyone may check a licence: public keys, status lists, verification (rate-limited per IP)
 				.pathMatchers(HttpMethod.GET, "/api/v1/licenses/jwks", "/api/v1/licenses/jwks/*",
-						"/api/v1/licenses/status-lists/*/*")
+						"/api/v1/licenses/status-lists/*/*", "/api/v1/licenses/types", "/api/v1/licenses/types/*")
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/api/v1/licenses/verify")
 				.permitAll()

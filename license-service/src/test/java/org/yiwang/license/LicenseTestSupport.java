@@ -41,6 +41,8 @@ public abstract class LicenseTestSupport {
 		TestInfrastructure.register(registry, "license-credential-test");
 		registry.add("platform.license.keys-dir", () -> "target/test-license-keys/credential");
 		registry.add("platform.license.reminders.cron", () -> "-");
+		// its own group for catalog events, so no other test context in this JVM takes partitions from it
+		registry.add("platform.license.catalog-consumer-group", () -> "license-credential-test-catalog");
 	}
 
 	@Autowired

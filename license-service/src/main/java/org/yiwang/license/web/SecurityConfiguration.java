@@ -25,6 +25,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/licenses/verify")
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/licenses/types", "/api/v1/licenses/types/*")
+				.permitAll()
 				.requestMatchers("/api/v1/licenses/**")
 				.authenticated()
 				.anyRequest()
