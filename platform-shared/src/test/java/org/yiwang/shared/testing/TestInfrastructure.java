@@ -57,6 +57,10 @@ public final class TestInfrastructure {
 		registry.add("spring.mongodb.uri", TestInfrastructure::mongoUri);
 		registry.add("spring.mongodb.database", () -> database);
 		registry.add("platform.outbox.poll-interval", () -> "50ms");
+		// the broker goes down with the JVM, possibly before the contexts close: clients must not wait long for it
+		registry.add("spring.kafka.consumer.properties.default.api.timeout.ms", () -> "5000");
+		registry.add("spring.kafka.consumer.properties.request.timeout.ms", () -> "5000");
+		registry.add("spring.kafka.producer.properties.max.block.ms", () -> "5000");
 	}
 
 }
