@@ -143,7 +143,7 @@ class DataAccessTests {
 				+ (DemoSubjects.ZHANGSAN.value().charAt(17) == '1' ? '2' : '1');
 		String body = query(officerWsjk(), "GA-POPULATION", wrongCheck, "核验身份").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("subject"))
-			.andExpect(jsonPath("$.errors[0].rule").value("has a wrong check character"))
+			.andExpect(jsonPath("$.errors[0].rule").value("the check character of the ID number is wrong"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -1,5 +1,7 @@
 package org.yiwang.exchange.subject;
 
+import org.yiwang.shared.identity.IdNumbers;
+
 /** The only form in which an ID number or USCC may appear in logs, responses and audit: {@code 4403**********123X}. */
 public final class Masking {
 
@@ -7,13 +9,7 @@ public final class Masking {
 	}
 
 	public static String mask(String value) {
-		if (value == null) {
-			return null;
-		}
-		if (value.length() <= 8) {
-			return "*".repeat(value.length());
-		}
-		return value.substring(0, 4) + "*".repeat(value.length() - 8) + value.substring(value.length() - 4);
+		return IdNumbers.mask(value);
 	}
 
 }

@@ -20,7 +20,7 @@ public final class SyntheticSubjects {
 		int year = 1940 + random.nextInt(70);
 		int month = 1 + random.nextInt(12);
 		int day = 1 + random.nextInt(28);
-		int sequence = random.nextInt(1000);
+		int sequence = 1 + random.nextInt(999); // 000 is not a sequence code
 		return IdNumber.of17("%s%04d%02d%02d%03d".formatted(region, year, month, day, sequence));
 	}
 

@@ -1,5 +1,7 @@
 package org.yiwang.identity.person;
 
+import org.yiwang.shared.identity.IdNumbers;
+
 /** How personal numbers are shown when they must be shown at all: enough to recognise, not enough to use. */
 public final class Masking {
 
@@ -8,10 +10,7 @@ public final class Masking {
 
 	/** {@code 440305199001011234} → {@code 4403**********1234}. */
 	public static String idNumber(String value) {
-		if (value == null || value.length() < 8) {
-			return "****";
-		}
-		return value.substring(0, 4) + "*".repeat(value.length() - 8) + value.substring(value.length() - 4);
+		return value == null || value.length() < 8 ? "****" : IdNumbers.mask(value);
 	}
 
 	/** {@code 13812345678} → {@code 138****5678}. */
