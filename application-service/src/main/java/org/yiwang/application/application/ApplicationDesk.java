@@ -139,7 +139,8 @@ public class ApplicationDesk {
 		return user.hasRole(CurrentUser.ENTERPRISE_AGENT) ? agents.enterprisesOf(user.subject()) : List.of();
 	}
 
-	private static Actor applicantActor(CurrentUser user, Application application) {
+	/** The caller as the applicant side of the application: its applicant, or an authorised agent of its enterprise. */
+	public static Actor applicantActor(CurrentUser user, Application application) {
 		return application.isOwnedBy(user.subject()) ? Actor.applicant(user.subject())
 				: Actor.agentOf(user.subject(), application.getEnterpriseUscc());
 	}

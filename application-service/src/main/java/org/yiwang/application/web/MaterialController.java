@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.yiwang.application.application.Actor;
 import org.yiwang.application.application.Application;
 import org.yiwang.application.application.ApplicationDesk;
 import org.yiwang.application.application.Applications;
@@ -66,8 +65,7 @@ class MaterialController {
 		Application.Material material = new Application.Material("MAT-" + UUID.randomUUID(), name, "UPLOAD",
 				stored.fileId(), file.getContentType(), stored.size(), stored.sha256(), user.subject(), Instant.now(clock));
 		try {
-			application.addMaterial(application.isOwnedBy(user.subject()) ? Actor.applicant(user.subject())
-					: Actor.agentOf(user.subject(), application.getEnterpriseUscc()), material);
+			application.addMaterial(ApplicationDesk.applicantActor(user, application), material);
 			applications.save(application);
 		}
 		catch (RuntimeException ex) {
