@@ -369,6 +369,10 @@ public final class PlatformRuntime implements AutoCloseable {
 		return dist;
 	}
 
+	/** Which generated secret is the service's own Keycloak client's (realm clients svc-*). */
+	static final Map<String, String> SERVICE_CLIENT_SECRETS = Map.of("application-service", "SVC_APPLICATION_SECRET",
+			"license-service", "SVC_LICENSE_SECRET", "exchange-service", "SVC_EXCHANGE_SECRET");
+
 	ManagedProcess service(String service) {
 		int port = servicePort(service);
 		Map<String, String> env = new HashMap<>();
@@ -379,6 +383,7 @@ public final class PlatformRuntime implements AutoCloseable {
 		env.put("KEYCLOAK_ADMIN_URL", keycloakInternalUrl());
 		env.put("IDENTITY_ADMIN_SECRET", secrets.get("IDENTITY_ADMIN_SECRET"));
 		env.put("EXCHANGE_SUBJECT_KEY", secrets.get("EXCHANGE_SUBJECT_KEY"));
+		env.put("APPLICATION_WEBHOOK_KEY", secrets.get("APPLICATION_WEBHOOK_KEY"));
 		env.put("PLATFORM_DEMO_SEED", settings.getOrDefault("PLATFORM_DEMO_SEED", "true"));
 		env.put("SERVER_PORT", String.valueOf(port));
 		env.put("SERVER_ADDRESS", "127.0.0.1");
@@ -386,6 +391,15 @@ public final class PlatformRuntime implements AutoCloseable {
 		// keys generated at first start live with the installation's data, never in the repository
 		env.put("LICENSE_KEYS_DIR", runDir.resolve("license-keys").toString());
 		env.put("IDENTITY_KEY_DIR", runDir.resolve("identity-keys").toString());
+		// service-to-service calls: the service's own Keycloak client and where its peers listen
+		String clientSecret = SERVICE_CLIENT_SECRETS.get(service);
+		if (clientSecret != null) {
+			env.put("PLATFORM_SERVICE_CLIENT_SECRET", secrets.get(clientSecret));
+		}
+		env.put("KEYCLOAK_TOKEN_URI", keycloakInternalUrl() + "/realms/gov/protocol/openid-connect/token");
+		for (String peer : List.of("catalog", "application", "license", "identity", "exchange")) {
+			env.put(peer.toUpperCase(java.util.Locale.ROOT) + "_URI", "http://127.0.0.1:" + servicePort(peer + "-service"));
+		}
 		return new ManagedProcess(service, javaCommand(service), env, runDir, logs().resolve(service + ".log"),
 				Probes.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), "http://127.0.0.1:" + port);
 	}

@@ -13,12 +13,14 @@ import java.util.Properties;
 /**
  * Secrets of a local installation, generated at first start into {@code .run/secrets.env} (mode 600, never
  * committed): demo user password, department-system and partner client secrets, the identity admin client
- * secret, the Keycloak bootstrap admin password. An environment variable of the same name wins.
+ * secret, the Keycloak bootstrap admin password, the platform services' own client secrets, the key that encrypts
+ * webhook secrets at rest. An environment variable of the same name wins.
  */
 final class Secrets {
 
 	static final String[] NAMES = { "DEMO_USER_PASSWORD", "DEPT_SYSTEM_SECRET", "PARTNER_APP_SECRET",
-			"IDENTITY_ADMIN_SECRET", "KEYCLOAK_ADMIN_PASSWORD", "EXCHANGE_SUBJECT_KEY" };
+			"IDENTITY_ADMIN_SECRET", "KEYCLOAK_ADMIN_PASSWORD", "EXCHANGE_SUBJECT_KEY", "SVC_APPLICATION_SECRET",
+			"SVC_LICENSE_SECRET", "SVC_EXCHANGE_SECRET", "APPLICATION_WEBHOOK_KEY" };
 
 	private static final String ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 

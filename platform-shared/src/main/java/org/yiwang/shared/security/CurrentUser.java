@@ -38,6 +38,12 @@ public record CurrentUser(String subject, String username, String name, Set<Stri
 
 	public static final String DEPT_SYSTEM = "dept-system";
 
+	/**
+	 * A platform service calling another one with its own client (svc-application, svc-license, svc-exchange):
+	 * never a person, never a department's system; each callee names which of these clients it serves.
+	 */
+	public static final String PLATFORM_SERVICE = "platform-service";
+
 	public static final String PARTNER_APP = "partner-app";
 
 	public static CurrentUser from(Jwt jwt) {
