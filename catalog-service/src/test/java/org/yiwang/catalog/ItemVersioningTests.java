@@ -118,7 +118,11 @@ class ItemVersioningTests {
 				.andExpect(jsonPath("$.version").value(2));
 			EventEnvelope event = probe.await(ItemPublished.TYPE,
 					e -> e.aggregateId().equals(code) && EventCodec.payload(e, ItemPublished.class).itemVersion() == 2);
-			assertThat(EventCodec.payload(event, ItemPublished.class).licenseType()).isEqualTo("SMALL_CATERING");
+			ItemPublished published = EventCodec.payload(event, ItemPublished.class);
+			assertThat(published.licenseType()).isEqualTo("SMALL_CATERING");
+			// the requirements travel with the version, so application-service knows what each material comes from
+			assertThat(published.materials()).isNotEmpty()
+				.allSatisfy(m -> assertThat(ItemPublished.RequiredMaterial.SOURCES).contains(m.source()));
 		}
 		mvc.perform(get("/api/v1/catalog/items/" + code)).andExpect(jsonPath("$.version").value(2))
 			.andExpect(jsonPath("$.onlineDepth").value(4));

@@ -197,7 +197,11 @@ public class CatalogItem {
 		if (level == null || level == ItemLevel.HANDLING) {
 			outbox.add(OutboxMessage.of(Topics.CATALOG, ItemPublished.TYPE, ItemPublished.VERSION, itemCode,
 					new ItemPublished(itemCode, itemVersion, name, departmentCode, departmentName, promisedDays,
-							legalDays, licenseType, licenseName, licenseValidityYears)));
+							legalDays, licenseType, licenseName, licenseValidityYears,
+							(materials == null ? List.<Material>of() : materials).stream()
+								.map(m -> new ItemPublished.RequiredMaterial(m.code(), m.name(), m.source().name(),
+										m.required(), m.condition(), m.licenseType(), m.dataResource()))
+								.toList())));
 		}
 	}
 
