@@ -13,4 +13,6 @@ public interface NaturalPersons extends MongoRepository<NaturalPerson, String> {
 
 	boolean existsByIdNumberHash(String idNumberHash);
 
+	boolean existsBySubject(String subject);
+
 }
