@@ -271,6 +271,52 @@ class DataAccessTests {
 			.andExpect(jsonPath("$.errors[0].field").value("subject"));
 	}
 
+	static RequestPostProcessor platformService(String clientId, String department) {
+		return SecurityMockMvcRequestPostProcessors.jwt()
+			.jwt(jwt -> {
+				jwt.subject("service-account-" + clientId)
+					.claim("preferred_username", "service-account-" + clientId)
+					.claim("azp", clientId)
+					.claim("realm_access", java.util.Map.of("roles", List.of("platform-service")));
+				if (department != null) {
+					jwt.claim("department", department);
+				}
+			})
+			.authorities(new SimpleGrantedAuthority("ROLE_platform-service"));
+	}
+
+	ResultActions prefill(RequestPostProcessor who, String applicationId) throws Exception {
+		return mvc.perform(post("/api/v1/exchange/prefill").with(who)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"applicationId":"%s","subject":"%s","resourceCodes":["GA-POPULATION"],
+					 "purpose":"食品经营许可申请：免提交身份证明"}
+					""".formatted(applicationId, DemoSubjects.ZHAOLIU.value())));
+	}
+
+	@Test
+	void applicationServicePrefillsAsItsOwnAllowListedClient() throws Exception {
+		// application-service's service account (client svc-application, department claim ZWFW)
+		prefill(platformService("svc-application", "ZWFW"), "APP-2026-0200").andExpect(status().isOk())
+			.andExpect(jsonPath("$.consumerDepartment").value("ZWFW"))
+			.andExpect(jsonPath("$.items[0].status").value("FILLED"))
+			.andExpect(jsonPath("$.items[0].data.name").value("赵六"));
+		mvc.perform(get("/api/v1/exchange/access-records?department=ZWFW").with(TestJwts.user("sup", null, "supervisor")))
+			.andExpect(jsonPath("$.items[0].clientId").value("svc-application"))
+			.andExpect(jsonPath("$.items[0].applicationId").value("APP-2026-0200"))
+			.andExpect(jsonPath("$.items[0].channel").value("PREFILL"));
+		// another platform service is not on the allow-list (exchange.prefill.clients)
+		prefill(platformService("svc-license", "ZWFW"), "APP-2026-0201").andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("svc-license")));
+		// a service token without a department has no grants to act under
+		prefill(platformService("svc-application", null), "APP-2026-0202").andExpect(status().isForbidden());
+		// and a platform service may prefill, not query or browse
+		query(platformService("svc-application", "ZWFW"), "GA-POPULATION", DemoSubjects.ZHAOLIU.value(), "核验身份")
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/exchange/resources").with(platformService("svc-application", "ZWFW")))
+			.andExpect(status().isForbidden());
+	}
+
 	@Test
 	void loadTestGeneratorFillsTheRegistryWithValidQueryablePeople() throws Exception {
 		List<org.yiwang.exchange.subject.IdNumber> people = registryData.generate(40, 7L);

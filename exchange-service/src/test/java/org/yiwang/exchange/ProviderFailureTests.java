@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yiwang.exchange.provider.ProviderResilience;
 import org.yiwang.exchange.subject.DemoSubjects;
+import org.yiwang.shared.client.ServiceTokens;
 import org.yiwang.shared.testing.TestInfrastructure;
 import org.yiwang.shared.testing.TestJwts;
 
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -62,6 +64,8 @@ class ProviderFailureTests {
 		registry.add("exchange.providers.permitted-calls-in-half-open-state", () -> "2");
 		registry.add("exchange.providers.max-concurrent-calls", () -> "2");
 		registry.add("exchange.providers.max-wait-for-permit", () -> "50ms");
+		registry.add("exchange.providers.retry-after", () -> "7s");
+		registry.add("platform.service-account.token-uri", () -> stub.tokenUrl());
 	}
 
 	@BeforeAll
@@ -82,6 +86,9 @@ class ProviderFailureTests {
 	@Autowired
 	ProviderResilience resilience;
 
+	@Autowired
+	ServiceTokens serviceTokens;
+
 	ResultActions query(String resource) throws Exception {
 		return mvc.perform(post("/api/v1/exchange/queries").with(TestJwts.officer("officer-wsjk", "WSJK"))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -93,11 +100,12 @@ class ProviderFailureTests {
 		ExchangeFixtures.grant(mvc, resource, provider, "WSJK", "\"insuredStatus\"", null);
 	}
 
-	void expectUnavailable(String resource, String detail) throws Exception {
-		query(resource).andExpect(status().isServiceUnavailable())
+	ResultActions expectUnavailable(String resource, String detail) throws Exception {
+		return query(resource).andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.type").value("https://yiwang.dev/problems/provider-unavailable"))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(detail)))
-			.andExpect(jsonPath("$.data").doesNotExist());
+			.andExpect(jsonPath("$.data").doesNotExist())
+			.andExpect(header().exists("Retry-After"));
 	}
 
 	@Test
@@ -114,7 +122,9 @@ class ProviderFailureTests {
 
 		stub.mode("/swj", ProviderStub.Mode.ERROR);
 		int before = stub.calls("/swj");
-		expectUnavailable("SWJ-TAX-STATUS", "failed to answer");
+		// a failed provider: come back after the configured default (7 s here)
+		expectUnavailable("SWJ-TAX-STATUS", "failed to answer").andExpect(header().string("Retry-After", "7"))
+			.andExpect(jsonPath("$.retryAfterSeconds").value(7));
 		// an idempotent read is retried once
 		assertThat(stub.calls("/swj") - before).isEqualTo(2);
 		// the next failure makes 3 of 4 calls failed: the circuit opens (this call's retry is already refused)
@@ -123,7 +133,8 @@ class ProviderFailureTests {
 
 		// open: the provider is not called at all
 		int whileOpen = stub.calls("/swj");
-		expectUnavailable("SWJ-TAX-STATUS", "circuit open");
+		// an open circuit: come back when it lets trial calls through (the rest of the 1 s wait)
+		expectUnavailable("SWJ-TAX-STATUS", "circuit open").andExpect(header().string("Retry-After", "1"));
 		assertThat(stub.calls("/swj")).isEqualTo(whileOpen);
 		mvc.perform(get("/api/v1/exchange/providers").with(TestJwts.user("ops", null, "platform-admin")))
 			.andExpect(status().isOk())
@@ -147,7 +158,7 @@ class ProviderFailureTests {
 	void providerThatDoesNotAnswerInTimeIsCutOff() throws Exception {
 		setUp("CSGL-PERMIT-STATUS", "CSGL", "/csgl");
 		stub.slow("/csgl", 3000);
-		expectUnavailable("CSGL-PERMIT-STATUS", "did not answer in time");
+		expectUnavailable("CSGL-PERMIT-STATUS", "did not answer in time").andExpect(header().string("Retry-After", "7"));
 		expectUnavailable("CSGL-PERMIT-STATUS", "did not answer in time");
 		assertThat(resilience.state("CSGL")).isEqualTo(CircuitBreaker.State.OPEN);
 		expectUnavailable("CSGL-PERMIT-STATUS", "circuit open");
@@ -182,9 +193,44 @@ class ProviderFailureTests {
 		consumers.shutdown();
 		// two calls fit into the bulkhead (and answer, slowly); the others are turned away at once
 		assertThat(details).filteredOn(d -> d.startsWith("200")).hasSize(2);
-		assertThat(details).filteredOn(d -> d.startsWith("503") && d.contains("is busy")).hasSize(2);
+		assertThat(details).filteredOn(d -> d.startsWith("503") && d.contains("is busy")).hasSize(2)
+			.allMatch(d -> d.contains("\"retryAfterSeconds\":7"));
 		// and another provider is not affected
 		assertThat(resilience.state("YBJ")).as(resilience.status().toString()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void providerCallsCarryTheExchangesOwnBearerToken() throws Exception {
+		setUp("ZJJ-CONSTRUCTION-PERMIT", "ZJJ", "/zjj");
+		int before = stub.authorizations().size();
+		query("ZJJ-CONSTRUCTION-PERMIT").andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.insuredStatus").value("正常参保"));
+		// the provider saw the token the (stub) identity provider issued to client svc-exchange — and nothing else
+		assertThat(stub.authorizations().subList(before, stub.authorizations().size()))
+			.isNotEmpty()
+			.allMatch(("Bearer " + stub.token())::equals);
+		assertThat(stub.unauthorized()).isZero();
+		assertThat(stub.tokenRequests()).isNotEmpty()
+			.allMatch(body -> body.contains("grant_type=client_credentials") && body.contains("client_id=svc-exchange"));
+	}
+
+	@Test
+	void withoutAServiceTokenTheProviderIsUnavailableNotAServerError() throws Exception {
+		setUp("XFJY-FIRE-INSPECTION", "XFJY", "/xfjy");
+		int calls = stub.calls("/xfjy");
+		serviceTokens.invalidate();
+		stub.tokenEndpointDown(true);
+		try {
+			expectUnavailable("XFJY-FIRE-INSPECTION", "could not authenticate")
+				.andExpect(header().string("Retry-After", "7"));
+			// the provider was not asked, and its circuit does not suffer for the identity provider's outage
+			assertThat(stub.calls("/xfjy")).isEqualTo(calls);
+			assertThat(resilience.state("XFJY")).isEqualTo(CircuitBreaker.State.CLOSED);
+		}
+		finally {
+			stub.tokenEndpointDown(false);
+		}
+		query("XFJY-FIRE-INSPECTION").andExpect(status().isOk());
 	}
 
 }

@@ -1,5 +1,8 @@
 package org.yiwang.exchange;
 
+import java.util.List;
+
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.yiwang.exchange.resource.ResourceChanged;
 import org.yiwang.shared.events.EventEnvelope;
@@ -9,6 +12,12 @@ import org.yiwang.shared.testing.TestInfrastructure;
 import org.yiwang.shared.testing.TestJwts;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -36,6 +45,12 @@ class ResourceControllerTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	ApplicationContext context;
+
 	static String resource(String code, String department, String servingMode, String url) {
 		return """
 				{"code":"%s","name":"食品经营许可信息","providerDepartment":"%s","subjectType":"ENTERPRISE",
@@ -57,6 +72,75 @@ class ResourceControllerTests {
 		mvc.perform(get("/api/v1/exchange/resources/LICENSE-LIBRARY").with(TestJwts.officer("officer-scjg", "SCJG")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.servingMode").value("PROVIDER_API"));
+	}
+
+	@Test
+	void theLicenceLibraryIsServedByLicenseServiceAsOneListOfLicences() throws Exception {
+		mvc.perform(get("/api/v1/exchange/resources/LICENSE-LIBRARY").with(TestJwts.officer("officer-scjg", "SCJG")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.subjectType").value("ENTERPRISE"))
+			.andExpect(jsonPath("$.providerBaseUrl").value("http://127.0.0.1:8083/api/v1/licenses/library"))
+			.andExpect(jsonPath("$.fields.length()").value(2))
+			.andExpect(jsonPath("$.fields[0].name").value("licenses"))
+			.andExpect(jsonPath("$.fields[0].label").value("证照列表"))
+			.andExpect(jsonPath("$.fields[0].type").value("LIST"))
+			.andExpect(jsonPath("$.fields[1].name").value("validLicenseCount"))
+			.andExpect(jsonPath("$.fields[1].label").value("证照数量"))
+			.andExpect(jsonPath("$.fields[1].type").value("NUMBER"))
+			.andExpect(jsonPath("$.cacheTtl").value(0));
+	}
+
+	@Test
+	void aSeededEntryFollowsTheNewFieldContractKeepingTheProvidersOwnTerms() throws Exception {
+		// as stored by an earlier release: the old fields and the wrong provider URL; an admin changed the legal basis
+		long revision = ((Number) mongo.findById("LICENSE-LIBRARY", Document.class, "data_resources").get("revision"))
+			.longValue();
+		mongo.updateFirst(Query.query(Criteria.where("_id").is("LICENSE-LIBRARY")), new Update()
+			.set("fields", List.of(new Document("name", "licenseNumber").append("label", "证照编号")
+				.append("type", "STRING")
+				.append("sensitivity", "LOW")))
+			.set("providerBaseUrl", "http://127.0.0.1:8084/api/v1/exchange-provider")
+			.set("legalBasis", "《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》"), "data_resources");
+		try (EventProbe probe = EventProbe.on(Topics.EXCHANGE)) {
+			context.getBean("baseRegistryCatalogSeeder", ApplicationRunner.class).run(null);
+			EventEnvelope updated = probe.await(ResourceChanged.UPDATED, e -> "LICENSE-LIBRARY".equals(e.aggregateId()));
+			assertThat(updated.payload().get("fields")).asList().containsExactly("licenses", "validLicenseCount");
+			assertThat(updated.payload().get("changedBy")).isEqualTo("system");
+		}
+		mvc.perform(get("/api/v1/exchange/resources/LICENSE-LIBRARY").with(TestJwts.officer("officer-scjg", "SCJG")))
+			.andExpect(jsonPath("$.fields[0].name").value("licenses"))
+			.andExpect(jsonPath("$.providerBaseUrl").value("http://127.0.0.1:8083/api/v1/licenses/library"))
+			.andExpect(jsonPath("$.legalBasis").value("《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》"))
+			.andExpect(jsonPath("$.revision").value(revision + 1));
+		// up to date: a restart changes nothing
+		context.getBean("baseRegistryCatalogSeeder", ApplicationRunner.class).run(null);
+		mvc.perform(get("/api/v1/exchange/resources/LICENSE-LIBRARY").with(TestJwts.officer("officer-scjg", "SCJG")))
+			.andExpect(jsonPath("$.revision").value(revision + 1));
+	}
+
+	@Test
+	void aCacheAllowanceIsBoundedAndNeverForRealTimeOrPlatformHeldData() throws Exception {
+		String cached = resource("SCJG-FOOD-CACHE", "SCJG", "PROVIDER_API", "http://127.0.0.1:9/food")
+			.replace("\"servingMode\"", "\"cacheTtl\":600,\"servingMode\"");
+		mvc.perform(post("/api/v1/exchange/resources").with(TestJwts.deptAdmin("admin-scjg", "SCJG"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(cached)).andExpect(status().isCreated()).andExpect(jsonPath("$.cacheTtl").value(600));
+		for (String invalid : List.of(
+				cached.replace("SCJG-FOOD-CACHE", "SCJG-FOOD-RT").replace("\"DAILY\"", "\"REAL_TIME\""),
+				cached.replace("SCJG-FOOD-CACHE", "SCJG-FOOD-LONG").replace("600", "86401"),
+				cached.replace("SCJG-FOOD-CACHE", "SCJG-FOOD-NEG").replace("600", "-1"),
+				resource("SCJG-FOOD-REG", "SCJG", "BASE_REGISTRY", null).replace("\"servingMode\"",
+						"\"cacheTtl\":60,\"servingMode\""))) {
+			mvc.perform(post("/api/v1/exchange/resources").with(TestJwts.deptAdmin("admin-scjg", "SCJG"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(invalid))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("cacheTtl"));
+		}
+		mvc.perform(post("/api/v1/exchange/resources").with(TestJwts.deptAdmin("admin-scjg", "SCJG"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(cached.replace("SCJG-FOOD-CACHE", "SCJG-FOOD-RT").replace("\"DAILY\"", "\"REAL_TIME\"")))
+			.andExpect(jsonPath("$.errors[0].rule").value("must be 0 when updateFrequency is REAL_TIME"));
 	}
 
 	@Test

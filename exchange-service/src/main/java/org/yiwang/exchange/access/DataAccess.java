@@ -44,11 +44,15 @@ public class DataAccess {
 
 	private final AuditLog audit;
 
-	DataAccess(DataResources resources, GrantDesk grants, ProviderGateway gateway, AuditLog audit) {
+	private final PrefillProperties prefill;
+
+	DataAccess(DataResources resources, GrantDesk grants, ProviderGateway gateway, AuditLog audit,
+			PrefillProperties prefill) {
 		this.resources = resources;
 		this.grants = grants;
 		this.gateway = gateway;
 		this.audit = audit;
+		this.prefill = prefill;
 	}
 
 	public DataAnswer query(CurrentUser user, DataQuery query, String channel) {
@@ -112,8 +116,26 @@ public class DataAccess {
 		}
 	}
 
-	static void requireConsumer(CurrentUser user, String channel) {
-		boolean allowed = "PREFILL".equals(channel)
+	/**
+	 * Officers and department systems query; for prefill also window clerks at intake and the platform services
+	 * named in {@code exchange.prefill.clients} (application-service). Always on behalf of the department in the
+	 * token, whose grants apply.
+	 */
+	void requireConsumer(CurrentUser user, String channel) {
+		boolean prefilling = "PREFILL".equals(channel);
+		if (prefilling && user.hasRole(CurrentUser.PLATFORM_SERVICE)
+				&& !user.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_SYSTEM, CurrentUser.WINDOW_CLERK)) {
+			if (!prefill.allows(user.clientId())) {
+				throw new ForbiddenException("platform service client " + user.clientId()
+						+ " is not allowed to prefill (exchange.prefill.clients)");
+			}
+			if (user.department() == null) {
+				throw new ForbiddenException("a platform service prefills for a consumer department: the token has "
+						+ "no department claim");
+			}
+			return;
+		}
+		boolean allowed = prefilling
 				? user.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_SYSTEM, CurrentUser.WINDOW_CLERK)
 				: user.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_SYSTEM);
 		if (!allowed || user.department() == null) {

@@ -59,7 +59,7 @@ public class Prefill {
 
 	public PrefillResult fill(CurrentUser user, String applicationId, String subject, List<String> resourceCodes,
 			String purpose) {
-		DataAccess.requireConsumer(user, "PREFILL");
+		access.requireConsumer(user, "PREFILL");
 		if (!IdNumber.isValid(subject) && !Uscc.isValid(subject)) {
 			throw new InvalidSubjectException("must be a valid ID number or unified social credit code");
 		}

@@ -10,9 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yiwang.exchange.resource.DataResource;
 import org.yiwang.exchange.resource.ServingMode;
 import org.yiwang.exchange.subject.Masking;
+import org.yiwang.shared.client.ServiceTokenUnavailableException;
+import org.yiwang.shared.client.ServiceTokens;
 import org.yiwang.shared.web.Correlation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,10 +30,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>Provider API contract: {@code POST <providerBaseUrl>/queries} with
  * {@code {"resourceCode","subject","fields":[...],"consumerDepartment","purpose"}} → 200 with a JSON object of
- * field values, 404 when the subject is unknown; anything else is a provider failure.
+ * field values, 404 when the subject is unknown; anything else is a provider failure. Every call carries
+ * {@code Authorization: Bearer <token of client svc-exchange>} ({@link ServiceTokens}).
  */
 @Component
 public class ProviderGateway {
+
+	private static final Logger log = LoggerFactory.getLogger(ProviderGateway.class);
 
 	private final RegistryRecords registry;
 
@@ -41,11 +48,14 @@ public class ProviderGateway {
 
 	private final Duration timeout;
 
+	private final ServiceTokens serviceTokens;
+
 	ProviderGateway(RegistryRecords registry, ProviderResilience resilience, JsonMapper json,
-			ProviderProperties properties) {
+			ProviderProperties properties, ServiceTokens serviceTokens) {
 		this.registry = registry;
 		this.resilience = resilience;
 		this.json = json;
+		this.serviceTokens = serviceTokens;
 		// the TimeLimiter decides when a consumer stops waiting; this only frees the calling thread eventually
 		this.timeout = properties.timeout().multipliedBy(2);
 		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
@@ -65,7 +75,8 @@ public class ProviderGateway {
 				.orElseThrow(() -> new SubjectNotFoundException(resource.getCode(), Masking.mask(query.subject())));
 		}
 		else {
-			answer = resilience.call(resource.getProviderDepartment(), () -> callProvider(query));
+			String token = serviceToken(resource.getProviderDepartment());
+			answer = resilience.call(resource.getProviderDepartment(), () -> callProvider(query, token));
 		}
 		Map<String, Object> only = new LinkedHashMap<>();
 		for (String field : query.fields()) {
@@ -76,7 +87,24 @@ public class ProviderGateway {
 		return only;
 	}
 
-	private Map<String, Object> callProvider(ProviderQuery query) {
+	/**
+	 * The exchange's own bearer token (client {@code svc-exchange}): a provider serves only the exchange, never a
+	 * consumer directly. Without a token the provider cannot be asked — to the consumer that is the provider being
+	 * unavailable (503), and it does not count against the provider's circuit.
+	 */
+	private String serviceToken(String provider) {
+		try {
+			return serviceTokens.accessToken();
+		}
+		catch (ServiceTokenUnavailableException ex) {
+			log.warn("no service token for the call to provider {}: {}", provider, ex.getMessage());
+			throw resilience.unavailable(provider,
+					"provider " + provider + " cannot be asked now: the exchange could not authenticate (token service "
+							+ "unavailable)");
+		}
+	}
+
+	private Map<String, Object> callProvider(ProviderQuery query, String token) {
 		DataResource resource = query.resource();
 		String base = resource.getProviderBaseUrl();
 		URI uri = URI.create(base.endsWith("/") ? base + "queries" : base + "/queries");
@@ -91,6 +119,7 @@ public class ProviderGateway {
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
 			.header(Correlation.HEADER, Correlation.currentOrNew())
+			.header("Authorization", "Bearer " + token)
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
 			.build();
 		HttpResponse<String> response;
@@ -106,6 +135,11 @@ public class ProviderGateway {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new ProviderFailure("interrupted", ex);
+		}
+		if (response.statusCode() == 401) {
+			// the token may have been revoked or the provider's keys rotated: fetch a fresh one next time
+			serviceTokens.invalidate();
+			throw new ProviderFailure("HTTP 401 (the provider did not accept the exchange's token)", null);
 		}
 		if (response.statusCode() == 404) {
 			throw new SubjectNotFoundException(resource.getCode(), Masking.mask(query.subject()));

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param permittedCallsInHalfOpenState trial calls in half-open state
  * @param maxConcurrentCalls concurrent calls per provider (bulkhead)
  * @param maxWaitForPermit how long a call waits for a bulkhead permit
+ * @param retryAfter the {@code Retry-After} of a 503 when the circuit is not open (failure, time-out, busy, no
+ * token); with an open circuit it is the rest of {@code waitInOpenState}
  */
 @ConfigurationProperties("exchange.providers")
 public record ProviderProperties(@DefaultValue("2s") Duration timeout, @DefaultValue("2") int retryAttempts,
@@ -28,13 +30,14 @@ public record ProviderProperties(@DefaultValue("2s") Duration timeout, @DefaultV
 		@DefaultValue("1500ms") Duration slowCallThreshold, @DefaultValue("80") float slowCallRateThreshold,
 		@DefaultValue("20") int slidingWindowSize, @DefaultValue("10") int minimumCalls,
 		@DefaultValue("30s") Duration waitInOpenState, @DefaultValue("3") int permittedCallsInHalfOpenState,
-		@DefaultValue("20") int maxConcurrentCalls, @DefaultValue("100ms") Duration maxWaitForPermit) {
+		@DefaultValue("20") int maxConcurrentCalls, @DefaultValue("100ms") Duration maxWaitForPermit,
+		@DefaultValue("5s") Duration retryAfter) {
 
 	public ProviderProperties {
 		if (timeout.isZero() || timeout.isNegative() || retryAttempts < 1 || minimumCalls < 1
-				|| slidingWindowSize < minimumCalls || maxConcurrentCalls < 1) {
+				|| slidingWindowSize < minimumCalls || maxConcurrentCalls < 1 || retryAfter.isNegative()) {
 			throw new IllegalArgumentException("exchange.providers: timeout > 0, retryAttempts >= 1, "
-					+ "slidingWindowSize >= minimumCalls >= 1 and maxConcurrentCalls >= 1 are required");
+					+ "slidingWindowSize >= minimumCalls >= 1, maxConcurrentCalls >= 1 and retryAfter >= 0 are required");
 		}
 	}
 

@@ -1,9 +1,12 @@
 package org.yiwang.exchange.provider;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
@@ -61,7 +64,16 @@ public class ProviderResilience implements DisposableBean {
 
 	private final ExecutorService executor;
 
+	private final Duration waitInOpenState;
+
+	private final Duration retryAfter;
+
+	/** When each provider's circuit last opened (Resilience4j's own clock is the system clock). */
+	private final Map<String, Instant> openedAt = new ConcurrentHashMap<>();
+
 	ProviderResilience(ProviderProperties properties, ObjectProvider<MeterRegistry> meters) {
+		this.waitInOpenState = properties.waitInOpenState();
+		this.retryAfter = properties.retryAfter();
 		this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(properties.slidingWindowSize())
@@ -74,6 +86,12 @@ public class ProviderResilience implements DisposableBean {
 			.automaticTransitionFromOpenToHalfOpenEnabled(false)
 			.ignoreExceptions(SubjectNotFoundException.class, BulkheadFullException.class)
 			.build());
+		this.circuitBreakers.getEventPublisher()
+			.onEntryAdded(added -> added.getAddedEntry().getEventPublisher().onStateTransition(event -> {
+				if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+					openedAt.put(event.getCircuitBreakerName(), Instant.now());
+				}
+			}));
 		this.retries = RetryRegistry.of(RetryConfig.custom()
 			.maxAttempts(properties.retryAttempts())
 			.waitDuration(properties.retryWait())
@@ -126,23 +144,43 @@ public class ProviderResilience implements DisposableBean {
 		}
 		catch (CallNotPermittedException ex) {
 			throw new ProviderUnavailableException(provider,
-					"provider " + provider + " is unavailable (circuit open); try again later");
+					"provider " + provider + " is unavailable (circuit open); try again later", openRemainder(name));
 		}
 		catch (BulkheadFullException ex) {
-			throw new ProviderUnavailableException(provider, "provider " + provider + " is busy; try again later");
+			throw unavailable(provider, "provider " + provider + " is busy; try again later");
 		}
 		catch (TimeoutException ex) {
 			log.warn("provider {} did not answer within the time limit", provider);
-			throw new ProviderUnavailableException(provider, "provider " + provider + " did not answer in time");
+			throw unavailable(provider, "provider " + provider + " did not answer in time");
 		}
 		catch (ProviderFailure ex) {
 			log.warn("provider {} failed: {}", provider, ex.getMessage());
-			throw new ProviderUnavailableException(provider, "provider " + provider + " failed to answer");
+			throw unavailable(provider, "provider " + provider + " failed to answer");
 		}
 		catch (Exception ex) {
 			log.warn("provider {} call failed: {}", provider, ex.toString());
-			throw new ProviderUnavailableException(provider, "provider " + provider + " failed to answer");
+			throw unavailable(provider, "provider " + provider + " failed to answer");
 		}
+	}
+
+	/** A 503 for the provider with the default {@code Retry-After} (the circuit is not open). */
+	public ProviderUnavailableException unavailable(String provider, String detail) {
+		return new ProviderUnavailableException(provider, detail, seconds(retryAfter));
+	}
+
+	/** Seconds until the open circuit lets trial calls through (at least 1). */
+	private long openRemainder(String name) {
+		Instant opened = openedAt.get(name);
+		if (opened == null) {
+			return seconds(waitInOpenState);
+		}
+		Duration left = Duration.between(Instant.now(), opened.plus(waitInOpenState));
+		return left.isNegative() ? 1 : seconds(left);
+	}
+
+	private static long seconds(Duration duration) {
+		long millis = duration.toMillis();
+		return Math.max(1, (millis + 999) / 1000);
 	}
 
 	private <T> Future<T> submit(Callable<T> call) {

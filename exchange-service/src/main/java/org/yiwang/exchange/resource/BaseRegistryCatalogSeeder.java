@@ -30,7 +30,7 @@ class BaseRegistryCatalogSeeder implements ApplicationRunner {
 	private final String licenseLibraryUrl;
 
 	BaseRegistryCatalogSeeder(DataResources resources, Clock clock,
-			@Value("${exchange.license-library-url:http://127.0.0.1:8084/api/v1/exchange-provider}") String licenseLibraryUrl) {
+			@Value("${exchange.license-library-url:${platform.peers.license:http://127.0.0.1:8083}/api/v1/licenses/library}") String licenseLibraryUrl) {
 		this.resources = resources;
 		this.clock = clock;
 		this.licenseLibraryUrl = licenseLibraryUrl;
@@ -72,18 +72,28 @@ class BaseRegistryCatalogSeeder implements ApplicationRunner {
 				new Seed("LICENSE-LIBRARY", new ResourceDefinition("电子证照库", "ZWFW", SubjectType.ENTERPRISE,
 						SharingType.CONDITIONAL, "《国务院关于在线政务服务的若干规定》第十条", UpdateFrequency.REAL_TIME,
 						ServingMode.PROVIDER_API, licenseLibraryUrl,
-						List.of(new DataResource.Field("licenseNumber", "证照编号", Sensitivity.LOW),
-								new DataResource.Field("licenseName", "证照名称", Sensitivity.LOW),
-								new DataResource.Field("holder", "持证主体", Sensitivity.MEDIUM),
-								new DataResource.Field("validUntil", "有效期至", "DATE", Sensitivity.LOW)))));
+						// the field contract agreed with license-service: the enterprise's licences as one list
+						// (licenseNumber, licenseType, licenseName, issuerDepartment, status, issuedOn, validUntil)
+						List.of(new DataResource.Field("licenses", "证照列表", "LIST", Sensitivity.MEDIUM),
+								new DataResource.Field("validLicenseCount", "证照数量", "NUMBER", Sensitivity.LOW)))));
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		int added = 0;
+		int updated = 0;
 		for (Seed seed : baseRegistries(licenseLibraryUrl)) {
 			var existing = resources.findById(seed.code());
 			if (existing.isPresent() && existing.get().getServingMode() != null) {
+				DataResource resource = existing.get();
+				if (outdated(resource, seed.definition())) {
+					// the platform changed a seeded entry's field contract or the deployment moved its provider API:
+					// the entry follows, as a normal update (revision + 1, exchange.ResourceUpdated)
+					resource.update(upToDate(resource, seed.definition()), resource.getRevision(), "system",
+							clock.instant());
+					resources.save(resource);
+					updated++;
+				}
 				continue;
 			}
 			// an entry from before serving modes existed is replaced by the current description
@@ -91,7 +101,27 @@ class BaseRegistryCatalogSeeder implements ApplicationRunner {
 			resources.insert(DataResource.publish(seed.code(), seed.definition(), "system", clock.instant()));
 			added++;
 		}
-		log.info("shared data catalog: {} base registry resources added", added);
+		log.info("shared data catalog: {} base registry resources added, {} brought up to date", added, updated);
+	}
+
+	/**
+	 * Whether a stored seeded entry lags behind the seed: other field names or types, or (provider API) another
+	 * URL. Other terms (name, legal basis, sharing type, cache allowance) are the provider admin's to change.
+	 */
+	static boolean outdated(DataResource stored, ResourceDefinition seed) {
+		var storedFields = stored.getFields().stream().map(f -> f.name() + ":" + f.type()).toList();
+		var seedFields = seed.fields().stream().map(f -> f.name() + ":" + f.type()).toList();
+		return !storedFields.equals(seedFields)
+				|| !java.util.Objects.equals(stored.getProviderBaseUrl(), seed.providerBaseUrl());
+	}
+
+	/** The seed's fields, subject type, serving mode and URL; the stored entry's other terms. */
+	static ResourceDefinition upToDate(DataResource stored, ResourceDefinition seed) {
+		boolean cacheable = seed.servingMode() == ServingMode.PROVIDER_API
+				&& stored.getUpdateFrequency() != UpdateFrequency.REAL_TIME;
+		return new ResourceDefinition(stored.getName(), stored.getProviderDepartment(), seed.subjectType(),
+				stored.getSharingType(), stored.getLegalBasis(), stored.getUpdateFrequency(), seed.servingMode(),
+				seed.providerBaseUrl(), seed.fields(), cacheable ? stored.getCacheTtl() : 0);
 	}
 
 	record Seed(String code, ResourceDefinition definition) {

@@ -42,6 +42,8 @@ public class DataResource {
 
 	private List<Field> fields = new ArrayList<>();
 
+	private int cacheTtl;
+
 	private String publishedBy;
 
 	private Instant publishedAt;
@@ -102,11 +104,12 @@ public class DataResource {
 		servingMode = definition.servingMode();
 		providerBaseUrl = definition.providerBaseUrl();
 		fields = new ArrayList<>(definition.fields());
+		cacheTtl = definition.cacheTtl();
 	}
 
 	private void record(String type, String by, Instant now, long newRevision) {
 		outbox.add(OutboxMessage.of(Topics.EXCHANGE, type, 1, code, new ResourceChanged(code, name,
-				providerDepartment, sharingType, servingMode, fieldNames(), newRevision, by, now)));
+				providerDepartment, sharingType, servingMode, fieldNames(), newRevision, by, now, cacheTtl)));
 	}
 
 	public List<String> fieldNames() {
@@ -155,6 +158,11 @@ public class DataResource {
 
 	public List<Field> getFields() {
 		return List.copyOf(fields);
+	}
+
+	/** Seconds an answer of the provider may be reused (0 = never); see {@link ResourceDefinition#cacheTtl()}. */
+	public int getCacheTtl() {
+		return cacheTtl;
 	}
 
 	public String getPublishedBy() {

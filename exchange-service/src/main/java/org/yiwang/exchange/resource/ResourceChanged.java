@@ -8,7 +8,8 @@ import java.util.List;
  * terms changed. Consumers (e.g. a portal's catalog page) refresh their copy.
  */
 public record ResourceChanged(String code, String name, String providerDepartment, SharingType sharingType,
-		ServingMode servingMode, List<String> fields, long revision, String changedBy, Instant changedAt) {
+		ServingMode servingMode, List<String> fields, long revision, String changedBy, Instant changedAt,
+		int cacheTtl) {
 
 	public static final String PUBLISHED = "exchange.ResourcePublished";
 

@@ -11,13 +11,29 @@ import org.yiwang.shared.web.InvalidRequestException;
 
 /**
  * What a provider department declares about a resource. Validated as a whole here so that an inconsistent entry
- * (a provider API without a URL, duplicate field names, an unknown department) never reaches the catalog.
+ * (a provider API without a URL, duplicate field names, an unknown department, a cache allowance on real-time
+ * data) never reaches the catalog.
+ *
+ * @param cacheTtl how many seconds the exchange may answer from its memory instead of asking the provider again
+ * (缓存时效); 0 = never. Only for {@code PROVIDER_API} resources whose data is not {@code REAL_TIME}; at most
+ * {@link #MAX_CACHE_TTL} (one day).
  */
 public record ResourceDefinition(String name, String providerDepartment, SubjectType subjectType,
 		SharingType sharingType, String legalBasis, UpdateFrequency updateFrequency, ServingMode servingMode,
-		String providerBaseUrl, List<DataResource.Field> fields) {
+		String providerBaseUrl, List<DataResource.Field> fields, int cacheTtl) {
 
-	private static final List<String> FIELD_TYPES = List.of("STRING", "NUMBER", "DATE", "BOOLEAN");
+	public static final int MAX_CACHE_TTL = 24 * 60 * 60;
+
+	/** A resource the exchange never caches. */
+	public ResourceDefinition(String name, String providerDepartment, SubjectType subjectType, SharingType sharingType,
+			String legalBasis, UpdateFrequency updateFrequency, ServingMode servingMode, String providerBaseUrl,
+			List<DataResource.Field> fields) {
+		this(name, providerDepartment, subjectType, sharingType, legalBasis, updateFrequency, servingMode,
+				providerBaseUrl, fields, 0);
+	}
+
+	/** Scalar types, and LIST: a JSON array (e.g. of objects) passed through whole, never cut apart. */
+	private static final List<String> FIELD_TYPES = List.of("STRING", "NUMBER", "DATE", "BOOLEAN", "LIST");
 
 	private static final Pattern FIELD_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");
 
@@ -51,6 +67,14 @@ public record ResourceDefinition(String name, String providerDepartment, Subject
 			require(names.add(field.name()), prefix + ".name", "must be unique within the resource");
 		}
 		fields = List.copyOf(fields);
+		require(cacheTtl >= 0 && cacheTtl <= MAX_CACHE_TTL, "cacheTtl",
+				"must be between 0 and " + MAX_CACHE_TTL + " seconds");
+		if (cacheTtl > 0) {
+			require(updateFrequency != UpdateFrequency.REAL_TIME, "cacheTtl",
+					"must be 0 when updateFrequency is REAL_TIME");
+			require(servingMode == ServingMode.PROVIDER_API, "cacheTtl",
+					"must be 0 for a BASE_REGISTRY resource (only provider API answers are cached)");
+		}
 	}
 
 	private static boolean isHttpUrl(String candidate) {

@@ -91,11 +91,12 @@ class ResourceController {
 			@NotBlank String providerDepartment, @NotNull SubjectType subjectType, @NotNull SharingType sharingType,
 			@NotBlank @Size(max = 500) String legalBasis, @NotNull UpdateFrequency updateFrequency,
 			@NotNull ServingMode servingMode, @Size(max = 500) String providerBaseUrl,
-			@NotNull @Size(min = 1, max = 100) List<@NotNull FieldRequest> fields) {
+			@NotNull @Size(min = 1, max = 100) List<@NotNull FieldRequest> fields, Integer cacheTtl) {
 
 		ResourceDefinition definition() {
 			return new ResourceDefinition(name, providerDepartment, subjectType, sharingType, legalBasis,
-					updateFrequency, servingMode, providerBaseUrl, fields.stream().map(FieldRequest::field).toList());
+					updateFrequency, servingMode, providerBaseUrl, fields.stream().map(FieldRequest::field).toList(),
+					cacheTtl == null ? 0 : cacheTtl);
 		}
 
 	}
@@ -104,24 +105,26 @@ class ResourceController {
 			@NotBlank String providerDepartment, @NotNull SubjectType subjectType, @NotNull SharingType sharingType,
 			@NotBlank @Size(max = 500) String legalBasis, @NotNull UpdateFrequency updateFrequency,
 			@NotNull ServingMode servingMode, @Size(max = 500) String providerBaseUrl,
-			@NotNull @Size(min = 1, max = 100) List<@NotNull FieldRequest> fields) {
+			@NotNull @Size(min = 1, max = 100) List<@NotNull FieldRequest> fields, Integer cacheTtl) {
 
 		ResourceDefinition definition() {
 			return new ResourceDefinition(name, providerDepartment, subjectType, sharingType, legalBasis,
-					updateFrequency, servingMode, providerBaseUrl, fields.stream().map(FieldRequest::field).toList());
+					updateFrequency, servingMode, providerBaseUrl, fields.stream().map(FieldRequest::field).toList(),
+					cacheTtl == null ? 0 : cacheTtl);
 		}
 
 	}
 
 	record ResourceView(String code, String name, String providerDepartment, String providerDepartmentName,
 			SubjectType subjectType, SharingType sharingType, String legalBasis, UpdateFrequency updateFrequency,
-			ServingMode servingMode, String providerBaseUrl, List<DataResource.Field> fields, Long revision) {
+			ServingMode servingMode, String providerBaseUrl, List<DataResource.Field> fields, int cacheTtl,
+			Long revision) {
 
 		static ResourceView of(DataResource r) {
 			return new ResourceView(r.getCode(), r.getName(), r.getProviderDepartment(),
 					org.yiwang.exchange.Departments.name(r.getProviderDepartment()), r.getSubjectType(),
 					r.getSharingType(), r.getLegalBasis(), r.getUpdateFrequency(), r.getServingMode(),
-					r.getProviderBaseUrl(), r.getFields(), r.getRevision());
+					r.getProviderBaseUrl(), r.getFields(), r.getCacheTtl(), r.getRevision());
 		}
 
 	}

@@ -9,8 +9,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Government staff and department systems use the exchange (window clerks only for once-only prefill at
- * intake); citizens and enterprise agents only see who used
+ * Government staff and department systems use the exchange (window clerks and allow-listed platform services
+ * such as application-service only for once-only prefill); citizens and enterprise agents only see who used
  * their own data; metrics (circuit states) are for supervision. Finer rules (department, role) are checked in
  * the services.
  */
@@ -28,7 +28,7 @@ class SecurityConfiguration {
 				.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)
 				.requestMatchers("/api/v1/exchange/prefill")
 				.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_ADMIN, CurrentUser.DEPT_SYSTEM,
-						CurrentUser.WINDOW_CLERK)
+						CurrentUser.WINDOW_CLERK, CurrentUser.PLATFORM_SERVICE)
 				.requestMatchers("/api/v1/exchange/**")
 				.hasAnyRole(CurrentUser.OFFICER, CurrentUser.DEPT_ADMIN, CurrentUser.DEPT_SYSTEM,
 						CurrentUser.SUPERVISOR, CurrentUser.PLATFORM_ADMIN)
