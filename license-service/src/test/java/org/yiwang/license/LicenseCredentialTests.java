@@ -187,9 +187,10 @@ class LicenseCredentialTests extends LicenseTestSupport {
 		String caseId = "CASE-legacy-" + java.util.UUID.randomUUID();
 		License legacy = License.issue(org.yiwang.license.license.LicenseNumber.of("FOOD_BUSINESS", "SCJG", 2025,
 				800_000 + (long) (Math.random() * 99_999)),
-				new License.Issuance("FOOD_BUSINESS", "食品经营许可证", "holder-legacy", "老字号面馆（演示）", "SCJG", caseId,
+				new License.Issuance("FOOD_BUSINESS", "食品经营许可证",
+						org.yiwang.license.license.Holder.unboundPerson("holder-legacy", "老字号面馆（演示）"), "SCJG", caseId,
 						"APP-" + caseId, "44030000SCJG-XK-0001", 5, Map.of()),
-				Instant.now(), 0);
+				Instant.now(), 0, null);
 		licenses.insert(legacy);
 		assertThat(issuer.signUnsigned()).isGreaterThanOrEqualTo(1);
 		License signed = licenses.findById(legacy.getNumber()).orElseThrow();

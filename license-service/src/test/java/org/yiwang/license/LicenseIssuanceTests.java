@@ -40,6 +40,7 @@ class LicenseIssuanceTests {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "license-issuance-test");
 		registry.add("platform.license.keys-dir", () -> "target/test-license-keys/issuance");
+		IdentityStub.register(registry);
 	}
 
 	@Autowired

@@ -12,6 +12,7 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import org.yiwang.license.credential.CredentialSigner;
+import org.yiwang.license.license.Holder;
 import org.yiwang.license.license.License;
 import org.yiwang.license.license.LicenseIssuer;
 import org.yiwang.license.license.LicenseNumber;
@@ -43,6 +44,14 @@ public abstract class LicenseTestSupport {
 		registry.add("platform.license.reminders.cron", () -> "-");
 		// its own group for catalog events, so no other test context in this JVM takes partitions from it
 		registry.add("platform.license.catalog-consumer-group", () -> "license-credential-test-catalog");
+		registry.add("platform.license.application-consumer-group", () -> "license-credential-test-application");
+		registry.add("platform.license.identity-consumer-group", () -> "license-credential-test-identity");
+		registry.add("platform.license.pending.retry-interval-ms", () -> "400");
+		registry.add("platform.license.pending.max-backoff-ms", () -> "800");
+		registry.add("platform.license.identity.timeout", () -> "1s");
+		registry.add("platform.license.identity.retry-wait", () -> "50ms");
+		registry.add("platform.license.identity.wait-in-open-state", () -> "1s");
+		IdentityStub.register(registry);
 	}
 
 	@Autowired
@@ -68,7 +77,8 @@ public abstract class LicenseTestSupport {
 	protected License issue(String holder, String department, int years) {
 		String caseId = "CASE-" + UUID.randomUUID();
 		return issuer
-			.issue(new License.Issuance("FOOD_BUSINESS", "食品经营许可证", holder, "张三餐饮店（演示）", department, caseId,
+			.issue(new License.Issuance("FOOD_BUSINESS", "食品经营许可证",
+					Holder.person(holder, "张三餐饮店（演示）", IdentityStub.idNumber(holder)), department, caseId,
 					"APP-" + caseId, "44030000" + department + "-XK-0001", years,
 					Map.of("businessScope", "热食类食品制售（演示数据）", "premisesAddress", "深圳市福田区演示路1号")))
 			.orElseThrow();
@@ -83,9 +93,9 @@ public abstract class LicenseTestSupport {
 		License license = License.issue(
 				LicenseNumber.of("FOOD_BUSINESS", "SCJG", java.time.LocalDate.ofInstant(issuedAt, SHANGHAI).getYear(),
 						100_000 + (long) (Math.random() * 899_999)),
-				new License.Issuance("FOOD_BUSINESS", "食品经营许可证", holder, "李四小吃（演示）", "SCJG", caseId,
-						"APP-" + caseId, "44030000SCJG-XK-0001", years, Map.of()),
-				issuedAt, (int) (Math.random() * 131_072));
+				new License.Issuance("FOOD_BUSINESS", "食品经营许可证", Holder.unboundPerson(holder, "李四小吃（演示）"), "SCJG",
+						caseId, "APP-" + caseId, "44030000SCJG-XK-0001", years, Map.of()),
+				issuedAt, (int) (Math.random() * 131_072), null);
 		CredentialSigner.Signed signed = signer.sign(LicenseIssuer.claims(license));
 		license.secure(signed.jws(), signed.kid());
 		return licenses.insert(license);

@@ -84,8 +84,26 @@ public class CredentialSigner {
 		application.put("caseId", c.caseId());
 		application.put("itemCode", c.itemCode());
 		Map<String, Object> subject = new LinkedHashMap<>();
-		subject.put("id", "urn:yiwang:subject:" + c.holderSubject());
+		CredentialClaims.HolderClaims h = c.holder();
+		boolean enterprise = h != null && "ENTERPRISE".equals(h.type());
+		subject.put("id", enterprise ? "urn:yiwang:enterprise:" + h.identifier()
+				: "urn:yiwang:subject:" + c.holderSubject());
 		subject.put("name", c.holderName());
+		if (h != null) {
+			Map<String, Object> holder = new LinkedHashMap<>();
+			holder.put("type", h.type());
+			holder.put("identifierType", h.identifierType());
+			holder.put("identifier", h.identifier());
+			holder.put("name", c.holderName());
+			holder.put("identityBound", h.identityBound());
+			subject.put("holder", holder);
+			if (enterprise && h.agentSubject() != null) {
+				Map<String, Object> agent = new LinkedHashMap<>();
+				agent.put("id", "urn:yiwang:subject:" + h.agentSubject());
+				agent.put("name", h.agentName());
+				subject.put("agent", agent);
+			}
+		}
 		subject.put("license", license);
 		subject.put("application", application);
 		vc.put("credentialSubject", subject);

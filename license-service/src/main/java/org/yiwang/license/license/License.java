@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.yiwang.license.pii.Sealed;
 import org.yiwang.shared.contracts.LicenseIssued;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.outbox.OutboxMessage;
@@ -35,9 +36,36 @@ public class License {
 
 	private String typeName;
 
+	/** For a person the holder's subject; for an enterprise the agent who applied (the account notified). */
 	private String holderSubject;
 
 	private String holderName;
+
+	/** PERSON or ENTERPRISE; null on licences issued before holders were typed (persons). */
+	private Holder.Type holderType;
+
+	private Holder.IdType holderIdType;
+
+	/** The enterprise holder's 统一社会信用代码 (not personal data). */
+	@Indexed
+	private String holderUscc;
+
+	/** The person holder's ID number, encrypted at rest (AES-GCM). */
+	private Sealed holderIdNumber;
+
+	/** Keyed hash (HMAC-SHA256) of the person holder's ID number: found by number without decrypting. */
+	@Indexed
+	private String holderIdHash;
+
+	private String holderIdMasked;
+
+	/** False when the person had no bound real-name identity at issuance (identified by subject and name only). */
+	private Boolean identityBound;
+
+	/** For an enterprise licence: the authorised agent who applied. */
+	private String agentSubject;
+
+	private String agentName;
 
 	private String issuingDepartment;
 
@@ -62,8 +90,8 @@ public class License {
 	/** Position in the issuer's status lists, drawn at random so that list positions reveal nothing. */
 	private int statusIndex;
 
-	/** The signed credential (VC 2.0 as JWS, {@code vc+jwt}). */
-	private String credential;
+	/** The signed credential (VC 2.0 as JWS, {@code vc+jwt}); encrypted at rest, it may carry an ID number. */
+	private Sealed credential;
 
 	private String credentialKid;
 
@@ -81,13 +109,33 @@ public class License {
 	License() {
 	}
 
-	public static License issue(String number, Issuance issuance, Instant now, int statusIndex) {
+	/**
+	 * A new, valid licence.
+	 * @param idHash keyed hash of the person holder's ID number (null for other holders)
+	 */
+	public static License issue(String number, Issuance issuance, Instant now, int statusIndex, String idHash) {
 		License license = new License();
+		Holder holder = issuance.holder();
 		license.number = number;
 		license.type = issuance.type();
 		license.typeName = issuance.typeName();
-		license.holderSubject = issuance.holderSubject();
-		license.holderName = issuance.holderName();
+		license.holderSubject = holder.subject();
+		license.holderName = holder.name();
+		license.holderType = holder.type();
+		license.holderIdType = holder.idType();
+		license.identityBound = holder.identityBound();
+		license.agentSubject = holder.agentSubject();
+		license.agentName = holder.agentName();
+		switch (holder.idType()) {
+			case USCC -> license.holderUscc = holder.identifier();
+			case ID_NUMBER -> {
+				license.holderIdNumber = Sealed.of(holder.identifier());
+				license.holderIdHash = java.util.Objects.requireNonNull(idHash, "idHash");
+				license.holderIdMasked = holder.identifierMasked();
+			}
+			case PLATFORM_SUBJECT -> {
+			}
+		}
 		license.issuingDepartment = issuance.issuingDepartment();
 		license.caseId = issuance.caseId();
 		license.applicationId = issuance.applicationId();
@@ -102,7 +150,7 @@ public class License {
 			license.fields.putAll(issuance.fields());
 		}
 		license.outbox.add(OutboxMessage.of(Topics.LICENSE, LicenseIssued.TYPE, LicenseIssued.VERSION, number,
-				new LicenseIssued(number, issuance.type(), issuance.holderSubject(), issuance.caseId(),
+				new LicenseIssued(number, issuance.type(), holder.subject(), issuance.caseId(),
 						issuance.applicationId(), now)));
 		return license;
 	}
@@ -120,7 +168,7 @@ public class License {
 		if (this.credential != null) {
 			throw new IllegalStateException("licence " + number + " is already signed");
 		}
-		this.credential = credential;
+		this.credential = new Sealed(credential);
 		this.credentialKid = kid;
 	}
 
@@ -212,9 +260,66 @@ public class License {
 	}
 
 	/** What an approved case asks to be issued. */
-	public record Issuance(String type, String typeName, String holderSubject, String holderName,
-			String issuingDepartment, String caseId, String applicationId, String itemCode, int validityYears,
-			Map<String, Object> fields) {
+	public record Issuance(String type, String typeName, Holder holder, String issuingDepartment, String caseId,
+			String applicationId, String itemCode, int validityYears, Map<String, Object> fields) {
+	}
+
+	/** The holder as issued; licences from before typed holders are persons known by subject only. */
+	public Holder holder() {
+		if (holderType == null || holderIdType == null) {
+			return new Holder(Holder.Type.PERSON, holderSubject, holderName, Holder.IdType.PLATFORM_SUBJECT,
+					holderSubject, identityBound == null || identityBound, null, null);
+		}
+		String identifier = switch (holderIdType) {
+			case ID_NUMBER -> Sealed.valueOf(holderIdNumber);
+			case USCC -> holderUscc;
+			case PLATFORM_SUBJECT -> holderSubject;
+		};
+		return new Holder(holderType, holderSubject, holderName, holderIdType, identifier,
+				identityBound == null || identityBound, agentSubject, agentName);
+	}
+
+	/** Whether a person holds it under this subject (never true for an enterprise licence). */
+	public boolean heldByPerson(String subject) {
+		return getHolderType() == Holder.Type.PERSON && holderSubject != null && holderSubject.equals(subject);
+	}
+
+	/** Whether the enterprise with this USCC holds it. */
+	public boolean heldByEnterprise(String uscc) {
+		return getHolderType() == Holder.Type.ENTERPRISE && holderUscc != null && holderUscc.equals(uscc);
+	}
+
+	public Holder.Type getHolderType() {
+		return holderType == null ? Holder.Type.PERSON : holderType;
+	}
+
+	public Holder.IdType getHolderIdType() {
+		return holderIdType == null ? Holder.IdType.PLATFORM_SUBJECT : holderIdType;
+	}
+
+	/** The holder identifier fit for views: masked ID number, USCC, or platform subject. */
+	public String getHolderIdentifierMasked() {
+		return switch (getHolderIdType()) {
+			case ID_NUMBER -> holderIdMasked;
+			case USCC -> holderUscc;
+			case PLATFORM_SUBJECT -> holderSubject;
+		};
+	}
+
+	public String getHolderUscc() {
+		return holderUscc;
+	}
+
+	public boolean isIdentityBound() {
+		return identityBound == null || identityBound;
+	}
+
+	public String getAgentSubject() {
+		return agentSubject;
+	}
+
+	public String getAgentName() {
+		return agentName;
 	}
 
 	/** The first instant of validity (start of {@code validFrom} in China Standard Time). */
@@ -236,7 +341,7 @@ public class License {
 	}
 
 	public String getCredential() {
-		return credential;
+		return Sealed.valueOf(credential);
 	}
 
 	public String getCredentialKid() {

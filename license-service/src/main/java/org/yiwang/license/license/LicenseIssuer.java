@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.yiwang.license.credential.BitstringStatusList;
 import org.yiwang.license.credential.CredentialClaims;
 import org.yiwang.license.credential.CredentialSigner;
+import org.yiwang.license.pii.PiiProtection;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -43,13 +44,16 @@ public class LicenseIssuer {
 
 	private final CredentialSigner signer;
 
+	private final PiiProtection pii;
+
 	private final SecureRandom random = new SecureRandom();
 
-	LicenseIssuer(Licenses licenses, MongoTemplate mongo, Clock clock, CredentialSigner signer) {
+	LicenseIssuer(Licenses licenses, MongoTemplate mongo, Clock clock, CredentialSigner signer, PiiProtection pii) {
 		this.licenses = licenses;
 		this.mongo = mongo;
 		this.clock = clock;
 		this.signer = signer;
+		this.pii = pii;
 	}
 
 	public Optional<License> issue(License.Issuance issuance) {
@@ -61,7 +65,10 @@ public class LicenseIssuer {
 		int year = LocalDate.ofInstant(now, License.ZONE).getYear();
 		String number = LicenseNumber.of(issuance.type(), issuance.issuingDepartment(), year,
 				nextSerial(issuance.type(), issuance.issuingDepartment(), year));
-		License license = License.issue(number, issuance, now, reserveStatusIndex(issuance.issuingDepartment()));
+		Holder holder = issuance.holder();
+		String idHash = holder.idType() == Holder.IdType.ID_NUMBER ? pii.hashIdNumber(holder.identifier()) : null;
+		License license = License.issue(number, issuance, now, reserveStatusIndex(issuance.issuingDepartment()),
+				idHash);
 		CredentialSigner.Signed credential = signer.sign(claims(license));
 		license.secure(credential.jws(), credential.kid());
 		try {
@@ -104,10 +111,12 @@ public class LicenseIssuer {
 
 	/** The credential claims of a licence. */
 	public static CredentialClaims claims(License l) {
-		return new CredentialClaims(l.getNumber(), l.getType(), l.getTypeName(), l.getHolderSubject(),
-				l.getHolderName(), l.getIssuingDepartment(), l.getIssuedAt(), l.validFromInstant(),
-				l.validUntilInstant(), l.getFields(), l.getApplicationId(), l.getCaseId(), l.getItemCode(),
-				l.getStatusIndex());
+		Holder h = l.holder();
+		return new CredentialClaims(l.getNumber(), l.getType(), l.getTypeName(), h.subject(), h.name(),
+				l.getIssuingDepartment(), l.getIssuedAt(), l.validFromInstant(), l.validUntilInstant(), l.getFields(),
+				l.getApplicationId(), l.getCaseId(), l.getItemCode(), l.getStatusIndex(),
+				new CredentialClaims.HolderClaims(h.type().name(), h.idType().name(), h.identifier(),
+						h.identityBound(), h.agentSubject(), h.agentName()));
 	}
 
 	/** A random free position in the issuer's status lists (herd privacy), reserved by a unique id. */

@@ -1,16 +1,25 @@
 package org.yiwang.license.messaging;
 
-import org.yiwang.license.license.License;
-import org.yiwang.license.license.LicenseIssuer;
+import org.yiwang.license.license.ApprovalOverturns;
+import org.yiwang.license.license.ApprovedCase;
+import org.yiwang.license.license.LicenseIssuance;
+import org.yiwang.license.license.Overturn;
+import org.yiwang.shared.contracts.ApprovalOverturned;
 import org.yiwang.shared.contracts.CaseApproved;
 import org.yiwang.shared.events.EventCodec;
+import org.yiwang.shared.events.InvalidEventException;
 import org.yiwang.shared.events.Topics;
+import org.yiwang.shared.identity.Usccs;
 import org.yiwang.shared.messaging.IdempotentConsumer;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Issues the licence an approved case's item defines. */
+/**
+ * Issues the licence an approved case's item defines ({@code application.CaseApproved}) and revokes it when the
+ * approval is overturned ({@code application.ApprovalOverturned}). An event that breaks its contract (e.g. an
+ * enterprise holder with an invalid USCC, an overturn without reason or legal basis) is dead-lettered.
+ */
 @Component
 class ApplicationEvents {
 
@@ -18,28 +27,45 @@ class ApplicationEvents {
 
 	private final IdempotentConsumer idempotent;
 
-	private final LicenseIssuer issuer;
+	private final LicenseIssuance issuance;
 
-	ApplicationEvents(IdempotentConsumer idempotent, LicenseIssuer issuer) {
+	private final ApprovalOverturns overturns;
+
+	ApplicationEvents(IdempotentConsumer idempotent, LicenseIssuance issuance, ApprovalOverturns overturns) {
 		this.idempotent = idempotent;
-		this.issuer = issuer;
+		this.issuance = issuance;
+		this.overturns = overturns;
 	}
 
-	@KafkaListener(topics = Topics.APPLICATION, groupId = "license-service")
+	@KafkaListener(topics = Topics.APPLICATION,
+			groupId = "${platform.license.application-consumer-group:license-service}")
 	void on(String record) {
 		idempotent.handle(CONSUMER, record, envelope -> {
-			if (!envelope.is(CaseApproved.TYPE)) {
-				return;
+			if (envelope.is(CaseApproved.TYPE)) {
+				approved(EventCodec.payload(envelope, CaseApproved.class));
 			}
-			CaseApproved approved = EventCodec.payload(envelope, CaseApproved.class);
-			if (approved.licenseType() == null || approved.licenseType().isBlank()) {
-				return;
+			else if (envelope.is(ApprovalOverturned.TYPE)) {
+				ApprovalOverturned o = EventCodec.payload(envelope, ApprovalOverturned.class);
+				overturns.overturned(new Overturn(o.caseId(), o.licenseNumber(), o.departmentCode(), o.reason(),
+						o.legalBasis(), o.overturnedBy(), o.overturnedAt()));
 			}
-			issuer.issue(new License.Issuance(approved.licenseType(), approved.licenseName(),
-					approved.applicantSubject(), approved.applicantName(), approved.departmentCode(),
-					approved.caseId(), approved.applicationId(), approved.itemCode(),
-					approved.licenseValidityYears(), java.util.Map.of()));
 		});
+	}
+
+	private void approved(CaseApproved approved) {
+		if (approved.licenseType() == null || approved.licenseType().isBlank()) {
+			return;
+		}
+		if (approved.enterpriseHolder() && Usccs.problem(approved.enterpriseUscc()) != null) {
+			throw new InvalidEventException("payload.enterpriseUscc", Usccs.problem(approved.enterpriseUscc()));
+		}
+		if (approved.enterpriseHolder() && (approved.enterpriseName() == null || approved.enterpriseName().isBlank())) {
+			throw new InvalidEventException("payload.enterpriseName", "must be present with enterpriseUscc");
+		}
+		issuance.approved(new ApprovedCase(approved.caseId(), approved.applicationId(), approved.itemCode(),
+				approved.departmentCode(), approved.applicantSubject(), approved.applicantName(),
+				approved.enterpriseUscc(), approved.enterpriseName(), approved.licenseType(), approved.licenseName(),
+				approved.licenseValidityYears(), approved.licenseData()));
 	}
 
 }

@@ -31,6 +31,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.yiwang.license.credential.CompactPayload;
+import org.yiwang.license.license.Holder;
 import org.yiwang.license.license.License;
 import org.yiwang.license.license.LicenseStatus;
 
@@ -81,7 +82,17 @@ public class LicensePdf {
 				List<String> lines = new ArrayList<>();
 				lines.add((cjk ? "证照编号：" : "No. ") + license.getNumber());
 				if (cjk) {
-					lines.add("持证主体：" + license.getHolderName());
+					lines.add("持证主体：" + license.getHolderName()
+							+ (license.getHolderType() == Holder.Type.ENTERPRISE ? "（企业）" : "（个人）"));
+					switch (license.getHolderIdType()) {
+						case USCC -> lines.add("统一社会信用代码：" + license.getHolderIdentifierMasked());
+						// the paper form shows the ID number masked; the full number is inside the signed QR code
+						case ID_NUMBER -> lines.add("公民身份号码：" + license.getHolderIdentifierMasked());
+						case PLATFORM_SUBJECT -> lines.add("身份核验：未绑定实名身份，仅以姓名和平台账号标识");
+					}
+					if (license.getAgentName() != null) {
+						lines.add("经办人：" + license.getAgentName());
+					}
 					lines.add("发证机关：" + DEPARTMENTS.getOrDefault(license.getIssuingDepartment(),
 							license.getIssuingDepartment()) + "（" + license.getIssuingDepartment() + "）");
 					lines.add("发证日期：" + license.getIssuedAt().atZone(ZoneId.of("Asia/Shanghai")).format(DAY));
@@ -93,6 +104,7 @@ public class LicensePdf {
 					lines.add("打印时状态：" + STATUS.get(license.getStatus()));
 				}
 				else {
+					lines.add("Holder " + license.getHolderType() + " " + license.getHolderIdentifierMasked());
 					lines.add("Valid " + license.getValidFrom() + " - "
 							+ (license.getValidUntil() == null ? "unlimited" : license.getValidUntil()));
 					lines.add("Issuer " + license.getIssuingDepartment() + "  Status " + license.getStatus());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.yiwang.license.license.Holder;
 import org.yiwang.license.license.License;
 import org.yiwang.license.license.Licenses;
 import org.yiwang.shared.security.CurrentUser;
@@ -44,12 +45,16 @@ public class LicenseSharing {
 
 	private final Clock clock;
 
-	LicenseSharing(Licenses licenses, Grants grants, LicenseUses uses, MongoTemplate mongo, Clock clock) {
+	private final HolderAccess access;
+
+	LicenseSharing(Licenses licenses, Grants grants, LicenseUses uses, MongoTemplate mongo, Clock clock,
+			HolderAccess access) {
 		this.licenses = licenses;
 		this.grants = grants;
 		this.uses = uses;
 		this.mongo = mongo;
 		this.clock = clock;
+		this.access = access;
 	}
 
 	public Grant grant(String number, Grant.GranteeType type, String grantee, String purpose, boolean onceOnly,
@@ -65,8 +70,8 @@ public class LicenseSharing {
 		if (type == Grant.GranteeType.DEPARTMENT && !grantee.matches("[A-Z0-9]{1,16}")) {
 			throw new InvalidRequestException("grantee must be a department code", "grantee", "department-code");
 		}
-		return grants.insert(Grant.create(license.getNumber(), license.getHolderSubject(), type, grantee, purpose,
-				onceOnly, now, expiresAt));
+		return grants.insert(Grant.create(license.getNumber(), HolderAccess.holderKey(license), type, grantee,
+				purpose, onceOnly, now, expiresAt));
 	}
 
 	public List<Grant> grants(String number) {
@@ -94,7 +99,7 @@ public class LicenseSharing {
 	public License read(String number, String grantId, String applicationId) {
 		CurrentUser user = CurrentUser.current();
 		License license = licenses.findById(number).orElseThrow(() -> new NotFoundException("no licence " + number));
-		if (license.getHolderSubject().equals(user.subject())) {
+		if (access.actsAsHolder(license, user)) {
 			return license;
 		}
 		Instant now = Instant.now(clock);
@@ -102,6 +107,10 @@ public class LicenseSharing {
 				&& user.hasAnyRole(STAFF)) {
 			log(license, "OWN_DEPARTMENT", null, user, applicationId, "本部门证照管理", now);
 			return license;
+		}
+		if (grantId == null && license.getHolderType() == Holder.Type.ENTERPRISE
+				&& user.hasRole(CurrentUser.ENTERPRISE_AGENT)) {
+			throw new ForbiddenException("no current authorisation to act for the enterprise holding this licence");
 		}
 		if (grantId == null) {
 			throw new NotFoundException("no licence " + number);
@@ -134,15 +143,12 @@ public class LicenseSharing {
 
 	private void log(License license, String basis, String grantId, CurrentUser user, String applicationId,
 			String purpose, Instant now) {
-		uses.insert(LicenseUse.of(license.getNumber(), license.getHolderSubject(), basis, grantId, user.subject(),
-				user.name(), user.department(), user.clientId(), applicationId, purpose, now));
+		uses.insert(LicenseUse.of(license.getNumber(), HolderAccess.holderKey(license), basis, grantId,
+				user.subject(), user.name(), user.department(), user.clientId(), applicationId, purpose, null, now));
 	}
 
 	private License holderLicense(String number) {
-		String subject = CurrentUser.current().subject();
-		return licenses.findById(number)
-			.filter(l -> l.getHolderSubject().equals(subject))
-			.orElseThrow(() -> new NotFoundException("no licence " + number));
+		return access.holderLicense(number);
 	}
 
 }

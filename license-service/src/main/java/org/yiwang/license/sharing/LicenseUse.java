@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param id use id
  * @param licenseNumber the licence
  * @param holderSubject its holder
- * @param basis GRANT or OWN_DEPARTMENT (the issuing department's staff)
+ * @param basis GRANT, OWN_DEPARTMENT (the issuing department's staff) or LIBRARY (the e-licence library queried
+ * through the data exchange on behalf of {@code department})
  * @param grantId the grant relied on, if any
  * @param userSubject the reader's identity subject
  * @param userName the reader's display name
@@ -22,18 +23,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param clientId the client application the reader used
  * @param applicationId the application named by the reader, if any
  * @param purpose the grant's purpose, or the department's own business
+ * @param resourceCode for a query through the data exchange (basis LIBRARY), the shared resource asked for
  * @param at when
  */
 @Document("license_uses")
 public record LicenseUse(@Id String id, @Indexed String licenseNumber, String holderSubject, String basis,
 		String grantId, String userSubject, String userName, String department, String clientId, String applicationId,
-		String purpose, Instant at) {
+		String purpose, String resourceCode, Instant at) {
 
 	static LicenseUse of(String licenseNumber, String holderSubject, String basis, String grantId,
 			String userSubject, String userName, String department, String clientId, String applicationId,
-			String purpose, Instant at) {
+			String purpose, String resourceCode, Instant at) {
 		return new LicenseUse("USE-" + UUID.randomUUID(), licenseNumber, holderSubject, basis, grantId, userSubject,
-				userName, department, clientId, applicationId, purpose, at);
+				userName, department, clientId, applicationId, purpose, resourceCode, at);
 	}
 
 }

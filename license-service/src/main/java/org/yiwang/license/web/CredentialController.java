@@ -14,6 +14,7 @@ import org.yiwang.license.credential.Reason;
 import org.yiwang.license.LicenseProperties;
 import org.yiwang.license.license.LicenseVerifier;
 import org.yiwang.license.license.StatusLists;
+import org.yiwang.shared.identity.IdNumbers;
 import org.yiwang.shared.web.NotFoundException;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.ForbiddenException;
@@ -131,15 +132,54 @@ class CredentialController {
 	 * @param issuer the issuer id, when authentic
 	 * @param name the licence name, when authentic
 	 * @param validUntil end of validity, when authentic
+	 * @param holder who holds it, when authentic: type, identifier type, identifier (an ID number MASKED), name
+	 * @param fields the licence's data fields, when authentic
 	 * @param checkedAt when
 	 */
 	record VerificationView(boolean valid, List<Reason> reasons, String licenseNumber, String issuer, Object name,
-			Object validUntil, Instant checkedAt) {
+			Object validUntil, HolderView holder, Object fields, Instant checkedAt) {
 
 		static VerificationView of(CredentialVerifier.Verification v, Instant now) {
 			CredentialVerifier.Credential c = v.credential();
 			return new VerificationView(v.valid(), v.reasons(), v.licenseNumber(), c == null ? null : c.issuer(),
-					c == null ? null : c.claims().get("name"), c == null ? null : c.claims().get("validUntil"), now);
+					c == null ? null : c.claims().get("name"), c == null ? null : c.claims().get("validUntil"),
+					c == null ? null : HolderView.of(c.claims()), c == null ? null : fields(c.claims()), now);
+		}
+
+		private static Object fields(Map<String, Object> claims) {
+			if (claims.get("credentialSubject") instanceof Map<?, ?> subject
+					&& subject.get("license") instanceof Map<?, ?> license) {
+				return license.get("fields");
+			}
+			return null;
+		}
+
+	}
+
+	/**
+	 * The holder of a verified licence as the public may see it.
+	 *
+	 * @param type PERSON or ENTERPRISE
+	 * @param identifierType ID_NUMBER, USCC or PLATFORM_SUBJECT
+	 * @param identifier USCC in full, an ID number masked
+	 * @param name holder name
+	 * @param identityBound false when the person had no bound real-name identity at issuance
+	 */
+	record HolderView(String type, String identifierType, String identifier, String name, Boolean identityBound) {
+
+		static HolderView of(Map<String, Object> claims) {
+			if (!(claims.get("credentialSubject") instanceof Map<?, ?> subject)) {
+				return null;
+			}
+			String name = subject.get("name") instanceof String n ? n : null;
+			if (!(subject.get("holder") instanceof Map<?, ?> holder)) {
+				return new HolderView(null, null, null, name, null);
+			}
+			String idType = String.valueOf(holder.get("identifierType"));
+			String identifier = holder.get("identifier") instanceof String i ? i : null;
+			return new HolderView(String.valueOf(holder.get("type")), idType,
+					"USCC".equals(idType) ? identifier : IdNumbers.mask(identifier), name,
+					holder.get("identityBound") instanceof Boolean b ? b : null);
 		}
 
 	}

@@ -7,17 +7,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.yiwang.license.credential.CompactPayload;
+import org.yiwang.license.license.Holder;
 import org.yiwang.license.license.License;
 import org.yiwang.license.license.LicenseStatus;
 import org.yiwang.license.license.Licenses;
 import org.yiwang.license.paper.LicensePdf;
+import org.yiwang.license.sharing.HolderAccess;
 import org.yiwang.license.sharing.LicenseSharing;
-import org.yiwang.shared.security.CurrentUser;
-import org.yiwang.shared.web.NotFoundException;
 import org.yiwang.shared.web.PageView;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -42,19 +40,24 @@ class LicenseController {
 
 	private final LicensePdf pdf;
 
-	LicenseController(Licenses licenses, LicenseSharing sharing, LicensePdf pdf) {
+	private final HolderAccess access;
+
+	LicenseController(Licenses licenses, LicenseSharing sharing, LicensePdf pdf, HolderAccess access) {
 		this.licenses = licenses;
 		this.sharing = sharing;
 		this.pdf = pdf;
+		this.access = access;
 	}
 
+	/**
+	 * The wallet: the caller's own licences; with {@code enterprise} (统一社会信用代码) the licences of that enterprise,
+	 * for an enterprise agent currently authorised to act for it (403 otherwise).
+	 */
 	@GetMapping
-	PageView<LicenseView> wallet(@RequestParam(defaultValue = "0") @Min(0) int page,
+	PageView<LicenseView> wallet(@RequestParam(required = false) @Size(max = 18) String enterprise,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return PageView.of(licenses
-			.findByHolderSubject(CurrentUser.current().subject(),
-					PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "issuedAt")))
-			.map(LicenseView::of));
+		return PageView.of(access.wallet(enterprise, page, size).map(LicenseView::of));
 	}
 
 	/**
@@ -72,9 +75,7 @@ class LicenseController {
 	/** The holder's signed credential and its QR payload, to show on a phone or print. */
 	@GetMapping("/{number}/credential")
 	CredentialView credential(@PathVariable @Size(max = 80) String number) {
-		License license = licenses.findById(number)
-			.filter(l -> l.getHolderSubject().equals(CurrentUser.current().subject()))
-			.orElseThrow(() -> new NotFoundException("no licence " + number));
+		License license = access.holderLicense(number);
 		return new CredentialView(number, "vc+jwt", license.getCredential(),
 				CompactPayload.encode(license.getCredential()));
 	}
@@ -82,9 +83,7 @@ class LicenseController {
 	/** The paper form: an A4 PDF with the licence's data and its QR code, for the holder. */
 	@GetMapping(value = "/{number}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	ResponseEntity<byte[]> pdf(@PathVariable @Size(max = 80) String number) {
-		License license = licenses.findById(number)
-			.filter(l -> l.getHolderSubject().equals(CurrentUser.current().subject()))
-			.orElseThrow(() -> new NotFoundException("no licence " + number));
+		License license = access.holderLicense(number);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(number + ".pdf").build().toString())
@@ -103,17 +102,21 @@ class LicenseController {
 
 	/**
 	 * A licence as its holder and its issuing department see it; {@code revision} is what a status change must
-	 * quote, {@code history} the status changes with reason and legal basis.
+	 * quote, {@code history} the status changes with reason and legal basis. The holder's ID number only ever
+	 * appears masked here ({@code holderIdentifier}); {@code agentName} is the agent who applied for an enterprise.
 	 */
-	record LicenseView(String number, String type, String typeName, String holderName, String issuingDepartment,
-			Instant issuedAt, LocalDate validFrom, LocalDate validUntil, LicenseStatus status, String applicationId,
-			String caseId, java.util.Map<String, Object> fields, Long revision,
-			java.util.List<License.StatusChange> history) {
+	record LicenseView(String number, String type, String typeName, Holder.Type holderType,
+			Holder.IdType holderIdentifierType, String holderIdentifier, String holderName, boolean identityBound,
+			String agentName, String issuingDepartment, Instant issuedAt, LocalDate validFrom, LocalDate validUntil,
+			LicenseStatus status, String applicationId, String caseId, java.util.Map<String, Object> fields,
+			Long revision, java.util.List<License.StatusChange> history) {
 
 		static LicenseView of(License l) {
-			return new LicenseView(l.getNumber(), l.getType(), l.getTypeName(), l.getHolderName(),
-					l.getIssuingDepartment(), l.getIssuedAt(), l.getValidFrom(), l.getValidUntil(), l.getStatus(),
-					l.getApplicationId(), l.getCaseId(), l.getFields(), l.getRevision(), l.getHistory());
+			return new LicenseView(l.getNumber(), l.getType(), l.getTypeName(), l.getHolderType(),
+					l.getHolderIdType(), l.getHolderIdentifierMasked(), l.getHolderName(), l.isIdentityBound(),
+					l.getAgentName(), l.getIssuingDepartment(), l.getIssuedAt(), l.getValidFrom(), l.getValidUntil(),
+					l.getStatus(), l.getApplicationId(), l.getCaseId(), l.getFields(), l.getRevision(),
+					l.getHistory());
 		}
 
 	}

@@ -39,7 +39,7 @@ class CredentialVerifierTests {
 		jws = new CredentialSigner(keys, properties)
 			.sign(new CredentialClaims("FOOD_BUSINESS-SCJG-2026-000042-7", "FOOD_BUSINESS", "食品经营许可证", "holder",
 					"张三餐饮店（演示）", "SCJG", NOW, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)),
-					Map.of("seats", 48), "APP-1", "CASE-1", "44030000SCJG-XK-0001", 42))
+					Map.of("seats", 48), "APP-1", "CASE-1", "44030000SCJG-XK-0001", 42, null))
 			.jws();
 		verifier = new CredentialVerifier(kid -> keys.publicKey(kid).map(k -> (JWK) k));
 	}

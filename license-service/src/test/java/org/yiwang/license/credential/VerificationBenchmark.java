@@ -46,7 +46,7 @@ public final class VerificationBenchmark {
 		String jws = signer.sign(new CredentialClaims("FOOD_BUSINESS-SCJG-2026-000042-7", "FOOD_BUSINESS", "食品经营许可证",
 				"holder-bench", "张三餐饮店（演示）", "SCJG", now, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)),
 				Map.of("businessScope", "热食类食品制售（演示数据）", "premisesAddress", "深圳市福田区演示路1号", "seats", 48),
-				"APP-bench", "CASE-bench", "44030000SCJG-XK-0001", 4242)).jws();
+				"APP-bench", "CASE-bench", "44030000SCJG-XK-0001", 4242, null)).jws();
 		String qr = CompactPayload.encode(jws);
 		BitstringStatusList revoked = BitstringStatusList.empty().set(7);
 		String revocation = signer.signStatusList("SCJG", "revocation", revoked, now, 60_000);

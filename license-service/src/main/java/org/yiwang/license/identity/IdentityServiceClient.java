@@ -1,0 +1,180 @@
+package org.yiwang.license.identity;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yiwang.license.license.HolderIdentities;
+import org.yiwang.shared.client.ServiceTokens;
+import org.yiwang.shared.web.Correlation;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * identity-service's subject resolution ({@code POST /api/v1/identity/subject-resolutions}, as service account
+ * {@code svc-license}) behind Resilience4j: {@code Retry(CircuitBreaker(TimeLimiter(call)))}. A 404 (no person
+ * bound to the subject) is an answer, not a failure; every way of getting no answer (I/O error, 5xx, time limit,
+ * no service token, open circuit) becomes {@link HolderIdentities.IdentityUnavailableException}, upon which the
+ * issuance is deferred, never lost. The ID number in the answer is never logged.
+ */
+@Component
+@EnableConfigurationProperties(IdentityClientProperties.class)
+class IdentityServiceClient implements HolderIdentities, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(IdentityServiceClient.class);
+
+	static final String PATH = "/api/v1/identity/subject-resolutions";
+
+	private final RestClient http;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final Retry retry;
+
+	private final TimeLimiter timeLimiter;
+
+	private final ExecutorService executor;
+
+	IdentityServiceClient(IdentityClientProperties properties, ServiceTokens tokens,
+			@Value("${platform.peers.identity}") String identityUri) {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				java.net.http.HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
+		requests.setReadTimeout(properties.timeout().multipliedBy(2));
+		this.http = RestClient.builder()
+			.baseUrl(identityUri)
+			.requestFactory(requests)
+			.requestInterceptor(tokens.interceptor())
+			.requestInterceptor((request, body, next) -> {
+				String correlation = Correlation.current();
+				if (correlation != null) {
+					request.getHeaders().set(Correlation.HEADER, correlation);
+				}
+				return next.execute(request, body);
+			})
+			.build();
+		this.circuitBreaker = CircuitBreaker.of("identity-service", CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(properties.slidingWindowSize())
+			.minimumNumberOfCalls(properties.minimumCalls())
+			.failureRateThreshold(properties.failureRateThreshold())
+			.waitDurationInOpenState(properties.waitInOpenState())
+			.build());
+		this.retry = Retry.of("identity-service", RetryConfig.custom()
+			.maxAttempts(Math.max(1, properties.retryAttempts()))
+			.waitDuration(properties.retryWait())
+			.ignoreExceptions(CallNotPermittedException.class)
+			.build());
+		this.timeLimiter = TimeLimiter
+			.of(TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).cancelRunningFuture(true).build());
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = new ThreadPoolExecutor(0, 32, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+			Thread thread = new Thread(r, "identity-call-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Override
+	public Optional<Person> resolve(String subject) {
+		String correlation = Correlation.current();
+		Callable<Optional<Person>> call = () -> {
+			try (Correlation.Scope scope = Correlation.open(correlation, null)) {
+				return ask(subject);
+			}
+		};
+		Callable<Optional<Person>> limited = timeLimiter.decorateFutureSupplier(() -> executor.submit(call));
+		Callable<Optional<Person>> protectedCall = Retry.decorateCallable(retry,
+				CircuitBreaker.decorateCallable(circuitBreaker, limited));
+		try {
+			return protectedCall.call();
+		}
+		catch (CallNotPermittedException ex) {
+			throw new IdentityUnavailableException("identity-service circuit open", ex);
+		}
+		catch (TimeoutException ex) {
+			throw new IdentityUnavailableException("identity-service did not answer in time", ex);
+		}
+		catch (Exception ex) {
+			log.warn("identity-service could not resolve subject {}: {}", subject, ex.getClass().getSimpleName());
+			throw new IdentityUnavailableException("identity-service failed: " + ex.getClass().getSimpleName(), ex);
+		}
+	}
+
+	/** The circuit state, for diagnostics and tests. */
+	String state() {
+		return circuitBreaker.getState().name();
+	}
+
+	private Optional<Person> ask(String subject) {
+		Resolution answer = http.post()
+			.uri(PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.body(Map.of("subject", subject))
+			.exchange((request, response) -> {
+				HttpStatusCode status = response.getStatusCode();
+				if (status.value() == 404) {
+					return null;
+				}
+				if (!status.is2xxSuccessful()) {
+					throw new IllegalStateException("identity-service answered " + status.value());
+				}
+				return response.bodyTo(Resolution.class);
+			});
+		if (answer == null) {
+			return Optional.empty();
+		}
+		if (answer.idNumber() == null || answer.idNumber().isBlank()) {
+			throw new IllegalStateException("identity-service answered without an ID number");
+		}
+		return Optional.of(new Person(subject, answer.name(), answer.idNumber()));
+	}
+
+	@Override
+	public void destroy() {
+		executor.shutdownNow();
+	}
+
+	/**
+	 * identity-service's answer.
+	 *
+	 * @param subject the subject asked about
+	 * @param username login name
+	 * @param name real name
+	 * @param idNumber ID number (plain)
+	 * @param idNumberMasked masked form
+	 * @param assuranceLevel how the identity was verified
+	 */
+	record Resolution(String subject, String username, String name, String idNumber, String idNumberMasked,
+			String assuranceLevel) {
+
+		@Override
+		public String toString() {
+			return "Resolution[" + subject + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,143 @@
+package org.yiwang.license;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.yiwang.shared.identity.IdNumbers;
+import org.yiwang.shared.identity.Usccs;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Plays Keycloak's token endpoint and identity-service's subject resolution on a loopback port, implementing
+ * the documented contract ({@code POST /api/v1/identity/subject-resolutions}, 404 when no person is bound). Every
+ * subject resolves to a deterministic valid ID number unless listed as unbound; {@link #down} makes it answer 503.
+ */
+public final class IdentityStub {
+
+	static final String TOKEN = "stub-service-token-svc-license";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static HttpServer server;
+
+	/** Subjects with no person bound (404). */
+	public static final Map<String, Boolean> UNBOUND = new ConcurrentHashMap<>();
+
+	/** Subjects answered with 503 (identity-service failing for them). */
+	public static final Map<String, Boolean> DOWN = new ConcurrentHashMap<>();
+
+	/** Requests seen: {authorization, subject}. */
+	public static final List<Map<String, String>> REQUESTS = new CopyOnWriteArrayList<>();
+
+	public static final AtomicInteger TOKEN_REQUESTS = new AtomicInteger();
+
+	private IdentityStub() {
+	}
+
+	public static synchronized void register(DynamicPropertyRegistry registry) {
+		start();
+		String base = "http://127.0.0.1:" + server.getAddress().getPort();
+		registry.add("platform.service-account.token-uri", () -> base + "/token");
+		registry.add("platform.service-account.client-secret", () -> "stub-secret");
+		registry.add("platform.peers.identity", () -> base);
+	}
+
+	/** A valid, deterministic demo ID number for a subject (never a real person's). */
+	public static String idNumber(String subject) {
+		int seq = 1 + Math.floorMod(subject.hashCode(), 998);
+		String first17 = "44030419900307" + String.format("%03d", seq);
+		return first17 + IdNumbers.checkCharacter(first17);
+	}
+
+	/** A valid USCC from 8 alphabet characters. */
+	public static String uscc(String org8) {
+		String first17 = "91440300" + "M" + org8;
+		return first17 + Usccs.checkCharacter(first17);
+	}
+
+	public static String nameOf(String subject) {
+		return "实名" + subject;
+	}
+
+	/** Requests for one subject. */
+	public static long requestsFor(String subject) {
+		return REQUESTS.stream().filter(r -> subject.equals(r.get("subject"))).count();
+	}
+
+	private static synchronized void start() {
+		if (server != null) {
+			return;
+		}
+		try {
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		server.createContext("/token", exchange -> {
+			TOKEN_REQUESTS.incrementAndGet();
+			String form = read(exchange);
+			if (!form.contains("grant_type=client_credentials") || !form.contains("client_id=svc-license")) {
+				send(exchange, 401, "{\"error\":\"unauthorized_client\"}");
+				return;
+			}
+			send(exchange, 200, "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":300,\"token_type\":\"Bearer\"}");
+		});
+		server.createContext("/api/v1/identity/subject-resolutions", exchange -> {
+			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+			JsonNode body = JSON.readTree(read(exchange));
+			String subject = body.path("subject").asString("");
+			REQUESTS.add(Map.of("authorization", String.valueOf(authorization), "subject", subject));
+			if (!("Bearer " + TOKEN).equals(authorization) || !"POST".equals(exchange.getRequestMethod())) {
+				send(exchange, 401, "{}");
+				return;
+			}
+			if (DOWN.containsKey(subject)) {
+				send(exchange, 503, "{\"title\":\"unavailable\"}");
+				return;
+			}
+			if (UNBOUND.containsKey(subject) || subject.isBlank()) {
+				send(exchange, 404, "{\"title\":\"Not Found\",\"status\":404}");
+				return;
+			}
+			String id = idNumber(subject);
+			send(exchange, 200, JSON.writeValueAsString(Map.of("subject", subject, "username", subject, "name",
+					nameOf(subject), "idNumber", id, "idNumberMasked", IdNumbers.mask(id), "assuranceLevel", "L2")));
+		});
+		server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+			Thread t = new Thread(r, "identity-stub");
+			t.setDaemon(true);
+			return t;
+		}));
+		server.start();
+	}
+
+	private static String read(HttpExchange exchange) throws IOException {
+		try (InputStream in = exchange.getRequestBody()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}
