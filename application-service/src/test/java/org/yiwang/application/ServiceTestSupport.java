@@ -22,6 +22,18 @@ public abstract class ServiceTestSupport {
 		registry.add("platform.webhooks.poll-interval", () -> "100ms");
 		registry.add("platform.webhooks.initial-backoff", () -> "50ms");
 		registry.add("platform.webhooks.max-attempts", () -> "4");
+		// peers (token endpoint, identity, exchange, licences) are one local HTTP stub with the documented contracts
+		String peers = org.yiwang.application.material.PeerStub.get().url();
+		registry.add("platform.service-account.token-uri", () -> peers + "/token");
+		registry.add("platform.service-account.client-secret", () -> "stub-secret");
+		registry.add("platform.peers.identity", () -> peers);
+		registry.add("platform.peers.exchange", () -> peers);
+		registry.add("platform.peers.license", () -> peers);
+		registry.add("platform.prefill.poll-interval", () -> "200ms");
+		registry.add("platform.prefill.initial-backoff", () -> "200ms");
+		registry.add("platform.prefill.max-attempts", () -> "4");
+		registry.add("application.peers.minimum-calls", () -> "100");
+		registry.add("application.peers.sliding-window-size", () -> "100");
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.yiwang.application.application.CaseEvents.ApplicationConcluded;
 import org.yiwang.application.application.CaseEvents.CaseStepped;
 import org.yiwang.shared.contracts.CaseApproved;
+import org.yiwang.shared.contracts.ItemPublished;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.outbox.OutboxMessage;
 import org.yiwang.shared.web.ConflictException;
@@ -67,6 +68,15 @@ public class Application {
 	private Instant concludedAt;
 
 	private List<Material> materials = new ArrayList<>();
+
+	/** what the application needs, merged over its items, each satisfied once (by upload, e-licence or shared data) */
+	private List<Requirement> requirements = new ArrayList<>();
+
+	/** fetching the shared-data materials from the exchange (免提交), retried until done */
+	private PrefillState prefill;
+
+	/** 跑动次数: times the applicant had to come to a service hall for this application (0 when all online) */
+	private int visits;
 
 	private Rating rating;
 
@@ -131,6 +141,11 @@ public class Application {
 			application.cases.add(new Case("CASE-" + UUID.randomUUID(), item,
 					predecessors.getOrDefault(item.itemCode(), List.of()), now));
 		}
+		application.requirements = Requirement.merge(items);
+		if (application.requirements.stream().anyMatch(r -> Requirement.PREFILL_PENDING.equals(r.status()))) {
+			application.prefill = new PrefillState(PrefillState.PENDING, 0, now, null, null);
+		}
+		application.visits = "WINDOW".equals(channel) ? 1 : 0;
 		application.emit(ApplicationSubmitted.TYPE, new ApplicationSubmitted(application.id, applicant.subject(),
 				channel,
 				application.cases.stream()
@@ -308,16 +323,70 @@ public class Application {
 	}
 
 	public void approve(String caseId, Actor officer, Instant now) {
+		approve(caseId, officer, Map.of(), now);
+	}
+
+	/**
+	 * 办结·准予 with the licence's data fields as decided (经营范围, 经营场所, 座位数 …; field name → text), which the
+	 * licence carries. An item that issues no licence takes no licence data.
+	 */
+	public void approve(String caseId, Actor officer, Map<String, String> licenseData, Instant now) {
 		Case target = guard(caseId, CaseAction.APPROVE, officer);
+		Map<String, String> data = licenseData == null ? Map.of() : licenseData;
+		validateLicenseData(target, data);
 		if (target.getStatus() == CaseStatus.SUBMITTED) {
 			acceptCase(target, officer, now); // 即办: accepted and concluded on the spot
 		}
 		target.moveTo(CaseStatus.APPROVED, CaseAction.APPROVE.name(), officer.subject(), null, now);
 		target.conclude(officer.subject(), null, null, now);
+		target.licenseData(data);
 		emit(CaseApproved.TYPE, new CaseApproved(caseId, id, target.getItemCode(), target.getItemVersion(),
 				target.getDepartmentCode(), applicantSubject, applicantName, target.getLicenseType(),
-				target.getLicenseName(), target.getLicenseValidityYears(), officer.subject(), now));
+				target.getLicenseName(), target.getLicenseValidityYears(), officer.subject(), now, enterpriseUscc,
+				enterpriseName, data));
 		after(now);
+	}
+
+	private static final java.util.regex.Pattern LICENSE_FIELD = java.util.regex.Pattern.compile("^[a-z][A-Za-z0-9]{0,39}$");
+
+	private static void validateLicenseData(Case target, Map<String, String> data) {
+		if (data.isEmpty()) {
+			return;
+		}
+		if (target.getLicenseType() == null) {
+			throw new InvalidRequestException("item " + target.getItemCode() + " issues no licence", "licenseData",
+					"must be absent when the item issues no licence");
+		}
+		if (data.size() > 30) {
+			throw new InvalidRequestException("too many licence fields", "licenseData", "at most 30 fields");
+		}
+		data.forEach((name, value) -> {
+			if (name == null || !LICENSE_FIELD.matcher(name).matches()) {
+				throw new InvalidRequestException("bad licence field name", "licenseData",
+						"field names are camelCase, at most 40 characters (e.g. businessScope)");
+			}
+			if (value == null || value.isBlank() || value.length() > 500) {
+				throw new InvalidRequestException("bad value of licence field " + name, "licenseData." + name,
+						"must be non-blank text of at most 500 characters");
+			}
+		});
+	}
+
+	/**
+	 * 撤销准予: the deciding department sets an approval aside after conclusion — obtained by deception, or
+	 * overturned in administrative review / litigation — with the reason and the legal basis. The case ends
+	 * OVERTURNED and license-service revokes its licence ({@code application.ApprovalOverturned}).
+	 */
+	public void overturn(String caseId, Actor department, String reason, String legalBasis, Instant now) {
+		Case target = guard(caseId, CaseAction.OVERTURN, department);
+		requireText(reason, "reason");
+		requireText(legalBasis, "legalBasis");
+		target.moveTo(CaseStatus.OVERTURNED, CaseAction.OVERTURN.name(), department.subject(), reason, now);
+		target.overturn(new Case.Overturn(reason, legalBasis, department.subject(), now));
+		emit(org.yiwang.shared.contracts.ApprovalOverturned.TYPE,
+				new org.yiwang.shared.contracts.ApprovalOverturned(caseId, id, target.getItemCode(),
+						target.getDepartmentCode(), target.getLicenseNumber(), reason, legalBasis,
+						department.subject(), now));
 	}
 
 	/** 办结·不予: with the reason the applicant will read. */
@@ -438,7 +507,11 @@ public class Application {
 
 	// ---- materials ---------------------------------------------------------------------------------------
 
-	/** Materials are added by the applicant while the application is open (at most 50), each with its provenance. */
+	/**
+	 * Materials are added by the applicant while the application is open (at most 50), each with its provenance.
+	 * A material naming a requirement satisfies it: an upload answers an upload requirement or shared data that
+	 * could not be fetched; an e-licence answers a requirement of its licence type.
+	 */
 	public void addMaterial(Actor applicant, Material material) {
 		requireOwner(applicant);
 		if (concludedAt != null) {
@@ -448,7 +521,121 @@ public class Application {
 		if (materials.size() >= 50) {
 			throw new ConflictException("too many materials", "file", "at most 50 materials per application");
 		}
+		if (material.requirementKey() != null) {
+			Requirement requirement = requirement(material.requirementKey());
+			if (!requirement.acceptsFromApplicant(material.source())) {
+				throw new InvalidRequestException("requirement " + requirement.key() + " (" + requirement.name()
+						+ ") is " + requirement.status() + " and not answered by " + material.source(), "requirementKey",
+						requirement.ruleForApplicant());
+			}
+			satisfy(requirement.key(), material.materialId());
+		}
 		materials.add(material);
+	}
+
+	/** The requirement with this key, or 400 naming the field. */
+	public Requirement requirement(String key) {
+		return requirements.stream()
+			.filter(r -> r.key().equals(key))
+			.findFirst()
+			.orElseThrow(() -> new InvalidRequestException("no requirement " + key + " in application " + id,
+					"requirementKey", "must be the key of one of the application's requirements"));
+	}
+
+	public List<Requirement> getRequirements() {
+		return requirements == null ? List.of() : List.copyOf(requirements);
+	}
+
+	private void satisfy(String key, String materialId) {
+		replaceRequirement(key, r -> r.withStatus(Requirement.SATISFIED, materialId, null));
+	}
+
+	private void replaceRequirement(String key, java.util.function.UnaryOperator<Requirement> change) {
+		for (int i = 0; i < requirements.size(); i++) {
+			if (requirements.get(i).key().equals(key)) {
+				requirements.set(i, change.apply(requirements.get(i)));
+			}
+		}
+	}
+
+	// ---- once-only prefill (免提交) -------------------------------------------------------------------------
+
+	/** The shared-data requirements still to be fetched from the exchange. */
+	public List<Requirement> sharedDataToFetch() {
+		return getRequirements().stream().filter(r -> Requirement.PREFILL_PENDING.equals(r.status())).toList();
+	}
+
+	public PrefillState getPrefill() {
+		return prefill;
+	}
+
+	/** The exchange supplied a requirement's data: it becomes a material with the provider as provenance. */
+	public void recordSharedData(String key, Material material) {
+		Requirement requirement = requirement(key);
+		if (!Requirement.PREFILL_PENDING.equals(requirement.status())) {
+			return;
+		}
+		materials.add(material);
+		satisfy(key, material.materialId());
+	}
+
+	/** The exchange could not supply it (no grant, unknown subject, wrong kind of subject): the applicant uploads. */
+	public void sharedDataUnavailable(String key, String why) {
+		if (Requirement.PREFILL_PENDING.equals(requirement(key).status())) {
+			replaceRequirement(key, r -> r.withStatus(Requirement.UPLOAD_NEEDED, null, why));
+		}
+	}
+
+	/** Every shared-data requirement has an answer; the applicant is told what was fetched and what to upload. */
+	public void prefillDone(Instant now) {
+		if (prefill == null || !PrefillState.PENDING.equals(prefill.status())) {
+			return;
+		}
+		prefill = new PrefillState(PrefillState.DONE, prefill.attempts() + 1, null, null, null);
+		emitPrefilled(now);
+	}
+
+	/** The exchange (or identity) was unavailable: try again at {@code next}; after the last attempt, upload. */
+	public void prefillFailed(String error, Instant next, boolean giveUp, Instant now) {
+		if (prefill == null || !PrefillState.PENDING.equals(prefill.status())) {
+			return;
+		}
+		if (giveUp) {
+			sharedDataToFetch().forEach(r -> sharedDataUnavailable(r.key(), "共享数据暂时无法获取，请上传"));
+			prefill = new PrefillState(PrefillState.GAVE_UP, prefill.attempts() + 1, null, null, error);
+			emitPrefilled(now);
+		}
+		else {
+			prefill = new PrefillState(PrefillState.PENDING, prefill.attempts() + 1, next, null, error);
+		}
+	}
+
+	private void emitPrefilled(Instant now) {
+		List<CaseEvents.MaterialsPrefilled.Filled> filled = new ArrayList<>();
+		List<CaseEvents.MaterialsPrefilled.Missing> missing = new ArrayList<>();
+		for (Requirement r : getRequirements()) {
+			if (!"SHARED_DATA".equals(r.source())) {
+				continue;
+			}
+			if (Requirement.SATISFIED.equals(r.status())) {
+				String by = materials.stream()
+					.filter(m -> m.materialId().equals(r.materialId()))
+					.map(Material::providedBy)
+					.findFirst()
+					.orElse(null);
+				filled.add(new CaseEvents.MaterialsPrefilled.Filled(r.key(), r.name(), by));
+			}
+			else {
+				missing.add(new CaseEvents.MaterialsPrefilled.Missing(r.key(), r.name(), r.note()));
+			}
+		}
+		emit(CaseEvents.MaterialsPrefilled.TYPE,
+				new CaseEvents.MaterialsPrefilled(id, applicantSubject, filled, missing, now));
+	}
+
+	/** 跑动次数 for this application. */
+	public int getVisits() {
+		return visits;
 	}
 
 	public Optional<Material> material(String materialId) {
@@ -476,9 +663,18 @@ public class Application {
 			return false;
 		}
 		materials.removeIf(m -> m.materialId().equals("MAT-LIC-" + caseId));
+		Requirement awaiting = getRequirements().stream()
+			.filter(r -> Requirement.AWAITING_LICENSE.equals(r.status())
+					&& java.util.Objects.equals(r.licenseType(), target.getLicenseType()))
+			.findFirst()
+			.orElse(null);
 		materials.add(new Material("MAT-LIC-" + caseId,
 				target.getLicenseName() != null ? target.getLicenseName() : target.getItemName() + "电子证照", "E_LICENSE",
-				licenseNumber, null, 0, null, "license-service", issuedAt));
+				licenseNumber, null, 0, null, "license-service", issuedAt, awaiting == null ? null : awaiting.key(),
+				target.getDepartmentName(), Map.of("licenseType", String.valueOf(target.getLicenseType()))));
+		if (awaiting != null) {
+			satisfy(awaiting.key(), "MAT-LIC-" + caseId);
+		}
 		return true;
 	}
 
@@ -692,7 +888,18 @@ public class Application {
 	/** The catalog item version the application is made under, with its time limits in working days. */
 	public record ItemSnapshot(String itemCode, int itemVersion, String name, String departmentCode,
 			String departmentName, String licenseType, String licenseName, int licenseValidityYears,
-			int promisedDays, int legalDays) {
+			int promisedDays, int legalDays, List<ItemPublished.RequiredMaterial> materials) {
+
+		public ItemSnapshot {
+			materials = materials == null ? List.of() : List.copyOf(materials);
+		}
+
+		public ItemSnapshot(String itemCode, int itemVersion, String name, String departmentCode,
+				String departmentName, String licenseType, String licenseName, int licenseValidityYears,
+				int promisedDays, int legalDays) {
+			this(itemCode, itemVersion, name, departmentCode, departmentName, licenseType, licenseName,
+					licenseValidityYears, promisedDays, legalDays, List.of());
+		}
 
 		public ItemSnapshot(String itemCode, int itemVersion, String name, String departmentCode,
 				String departmentName, String licenseType, String licenseName, int licenseValidityYears) {
@@ -711,7 +918,103 @@ public class Application {
 	 * number, by the applicant's grant) or {@code SHARED_DATA} (exchange access id).
 	 */
 	public record Material(String materialId, String name, String source, String reference, String contentType,
-			long size, String sha256, String addedBy, Instant addedAt) {
+			long size, String sha256, String addedBy, Instant addedAt, String requirementKey, String providedBy,
+			Map<String, Object> data) {
+
+		/** A material that answers no particular requirement (e.g. a supplement). */
+		public Material(String materialId, String name, String source, String reference, String contentType, long size,
+				String sha256, String addedBy, Instant addedAt) {
+			this(materialId, name, source, reference, contentType, size, sha256, addedBy, addedAt, null, null, null);
+		}
+
+	}
+
+	/**
+	 * A material the application needs (merged over its items by material type / licence type / data resource) and
+	 * how far it is: {@link #OUTSTANDING} (the applicant uploads it or picks the e-licence from the wallet),
+	 * {@link #PREFILL_PENDING} (being fetched from the exchange), {@link #UPLOAD_NEEDED} (the exchange could not
+	 * supply it; {@code note} says why), {@link #AWAITING_LICENSE} (an earlier case of this application issues it),
+	 * {@link #SATISFIED} (by {@code materialId}).
+	 */
+	public record Requirement(String key, String code, String name, String source, boolean required, String condition,
+			String licenseType, String dataResource, List<String> itemCodes, String status, String materialId,
+			String note) {
+
+		public static final String OUTSTANDING = "OUTSTANDING";
+
+		public static final String PREFILL_PENDING = "PREFILL_PENDING";
+
+		public static final String UPLOAD_NEEDED = "UPLOAD_NEEDED";
+
+		public static final String AWAITING_LICENSE = "AWAITING_LICENSE";
+
+		public static final String SATISFIED = "SATISFIED";
+
+		static List<Requirement> merge(List<ItemSnapshot> items) {
+			Set<String> issuedHere = new HashSet<>();
+			items.stream().map(ItemSnapshot::licenseType).filter(java.util.Objects::nonNull).forEach(issuedHere::add);
+			Map<String, Requirement> merged = new java.util.LinkedHashMap<>();
+			for (ItemSnapshot item : items) {
+				for (var m : item.materials()) {
+					String key = m.mergeKey();
+					Requirement existing = merged.get(key);
+					if (existing != null) {
+						List<String> codes = new ArrayList<>(existing.itemCodes());
+						codes.add(item.itemCode());
+						merged.put(key, new Requirement(key, existing.code(), existing.name(), existing.source(),
+								existing.required() || m.required(), existing.required() || m.required() ? null
+										: existing.condition(),
+								existing.licenseType(), existing.dataResource(), List.copyOf(codes), existing.status(),
+								null, null));
+						continue;
+					}
+					String status = switch (m.source()) {
+						case "SHARED_DATA" -> PREFILL_PENDING;
+						case "E_LICENSE" -> issuedHere.contains(m.licenseType()) ? AWAITING_LICENSE : OUTSTANDING;
+						default -> OUTSTANDING;
+					};
+					merged.put(key, new Requirement(key, m.code(), m.name(), m.source(), m.required(), m.condition(),
+							m.licenseType(), m.dataResource(), List.of(item.itemCode()), status, null, null));
+				}
+			}
+			return new ArrayList<>(merged.values());
+		}
+
+		Requirement withStatus(String status, String materialId, String note) {
+			return new Requirement(key, code, name, source, required, condition, licenseType, dataResource, itemCodes,
+					status, materialId, note);
+		}
+
+		boolean acceptsFromApplicant(String materialSource) {
+			return switch (materialSource) {
+				case "UPLOAD" -> ("UPLOAD".equals(source) && !SATISFIED.equals(status)) || UPLOAD_NEEDED.equals(status)
+						|| ("E_LICENSE".equals(source) && OUTSTANDING.equals(status));
+				case "E_LICENSE" -> "E_LICENSE".equals(source) && OUTSTANDING.equals(status);
+				default -> false;
+			};
+		}
+
+		String ruleForApplicant() {
+			return switch (status) {
+				case SATISFIED -> "is already satisfied";
+				case PREFILL_PENDING -> "is being fetched from the data-sharing exchange";
+				case AWAITING_LICENSE -> "is issued by an earlier case of this application";
+				default -> "E_LICENSE".equals(source) ? "must be answered by an e-licence of type " + licenseType
+						: "must be answered by an upload";
+			};
+		}
+
+	}
+
+	/** Fetching shared data: PENDING (next attempt at {@code nextAttemptAt}), DONE, or GAVE_UP (the applicant uploads). */
+	public record PrefillState(String status, int attempts, Instant nextAttemptAt, Instant leaseUntil, String lastError) {
+
+		public static final String PENDING = "PENDING";
+
+		public static final String DONE = "DONE";
+
+		public static final String GAVE_UP = "GAVE_UP";
+
 	}
 
 	/** 好差评. */

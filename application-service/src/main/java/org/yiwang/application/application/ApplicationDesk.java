@@ -118,7 +118,7 @@ public class ApplicationDesk {
 						"must be the code of a published catalog item"));
 			snapshots.add(new Application.ItemSnapshot(item.getItemCode(), item.getItemVersion(), item.getName(),
 					item.getDepartmentCode(), item.getDepartmentName(), item.getLicenseType(), item.getLicenseName(),
-					item.getLicenseValidityYears(), item.getPromisedDays(), item.getLegalDays()));
+					item.getLicenseValidityYears(), item.getPromisedDays(), item.getLegalDays(), item.getMaterials()));
 		}
 		Application application = Application.submit(applicant, themeCode, snapshots, order, channel,
 				Instant.now(clock));
@@ -169,7 +169,24 @@ public class ApplicationDesk {
 	// ---- department actions -----------------------------------------------------------------------------
 
 	public Application approve(CurrentUser officer, String caseId) {
-		return act(officer, caseId, (a) -> a.approve(caseId, actor(officer), Instant.now(clock)));
+		return approve(officer, caseId, java.util.Map.of());
+	}
+
+	public Application approve(CurrentUser officer, String caseId, java.util.Map<String, String> licenseData) {
+		return act(officer, caseId, (a) -> a.approve(caseId, actor(officer), licenseData, Instant.now(clock)));
+	}
+
+	/**
+	 * 撤销准予 after conclusion: a decision of the department's leadership, so its dept-admin records it (or its
+	 * system, carrying the decision of its own workflow); an officer alone may not.
+	 */
+	public Application overturn(CurrentUser user, String caseId, String reason, String legalBasis) {
+		requireDepartmentStaff(user, CurrentUser.DEPT_ADMIN, CurrentUser.DEPT_SYSTEM);
+		Application application = applications.findByCaseId(caseId)
+			.filter(a -> a.caseOf(caseId).getDepartmentCode().equals(user.department()))
+			.orElseThrow(() -> new NotFoundException("no case " + caseId + " in your department"));
+		application.overturn(caseId, actor(user), reason, legalBasis, Instant.now(clock));
+		return applications.save(application);
 	}
 
 	public Application deny(CurrentUser officer, String caseId, String reason) {

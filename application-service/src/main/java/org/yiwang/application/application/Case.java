@@ -55,6 +55,12 @@ public class Case {
 
 	private String licenseNumber;
 
+	/** the licence's data fields as the department decided them on approval (经营范围, 经营场所 …) */
+	private java.util.Map<String, String> licenseData;
+
+	/** set when an approval was set aside after conclusion (撤销 / 复议撤销) */
+	private Overturn overturn;
+
 	private CorrectionNotice correction;
 
 	private String specialProcedure;
@@ -151,6 +157,26 @@ public class Case {
 			warnedAt = at;
 		}
 		return true;
+	}
+
+	void licenseData(java.util.Map<String, String> data) {
+		this.licenseData = data == null || data.isEmpty() ? null : java.util.Map.copyOf(data);
+	}
+
+	public java.util.Map<String, String> getLicenseData() {
+		return licenseData == null ? java.util.Map.of() : licenseData;
+	}
+
+	void overturn(Overturn overturn) {
+		this.overturn = overturn;
+	}
+
+	public Overturn getOverturn() {
+		return overturn;
+	}
+
+	/** Why and on what basis an approval was set aside, by whom, when. */
+	public record Overturn(String reason, String legalBasis, String by, Instant at) {
 	}
 
 	boolean recordLicense(String number) {

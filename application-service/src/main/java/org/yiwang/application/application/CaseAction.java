@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import static org.yiwang.application.application.CaseStatus.ACCEPTED;
+import static org.yiwang.application.application.CaseStatus.APPROVED;
 import static org.yiwang.application.application.CaseStatus.CORRECTION_REQUESTED;
 import static org.yiwang.application.application.CaseStatus.SPECIAL_PROCEDURE;
 import static org.yiwang.application.application.CaseStatus.SUBMITTED;
@@ -39,6 +40,8 @@ public enum CaseAction {
 	APPROVE(Actor.Kind.DEPARTMENT, EnumSet.of(SUBMITTED, ACCEPTED, UNDER_REVIEW)),
 	/** 办结·不予; from SUBMITTED it is accepted and concluded on the spot */
 	DENY(Actor.Kind.DEPARTMENT, EnumSet.of(SUBMITTED, ACCEPTED, UNDER_REVIEW)),
+	/** 撤销准予: the department sets its approval aside after conclusion (e.g. after administrative review) */
+	OVERTURN(Actor.Kind.DEPARTMENT, EnumSet.of(APPROVED)),
 	/** 撤回 by the applicant before conclusion */
 	WITHDRAW(Actor.Kind.APPLICANT, EnumSet.of(WAITING, SUBMITTED, ACCEPTED, UNDER_REVIEW, CORRECTION_REQUESTED,
 			SUPPLEMENTED, SPECIAL_PROCEDURE));

@@ -128,4 +128,27 @@ public final class CaseEvents {
 
 	}
 
+	/**
+	 * 免提交: the exchange answered the application's shared-data requirements — which were filled and by whom, which
+	 * the applicant must upload instead and why. No data values travel in the event.
+	 */
+	public record MaterialsPrefilled(String applicationId, String applicantSubject, List<Filled> filled,
+			List<Missing> uploadNeeded, Instant at) {
+
+		public static final String TYPE = "application.MaterialsPrefilled";
+
+		public record Filled(String requirementKey, String name, String providedBy) {
+		}
+
+		public record Missing(String requirementKey, String name, String reason) {
+		}
+
+	}
+
+	/**
+	 * An approval set aside after conclusion (撤销行政许可 / 复议撤销): the case stays concluded as OVERTURNED and its
+	 * licence is revoked by license-service ({@code application.ApprovalOverturned}, a platform contract).
+	 */
+	public static final String APPROVAL_OVERTURNED = org.yiwang.shared.contracts.ApprovalOverturned.TYPE;
+
 }

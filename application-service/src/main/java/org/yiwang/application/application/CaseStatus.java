@@ -29,9 +29,12 @@ public enum CaseStatus {
 	/** 撤回: the applicant withdrew before conclusion */
 	WITHDRAWN,
 	/** 终止: a predecessor case was not approved, so this one can never start */
-	TERMINATED;
+	TERMINATED,
+	/** 准予 set aside after conclusion (撤销行政许可 / 复议或诉讼撤销): the licence is revoked */
+	OVERTURNED;
 
-	private static final Set<CaseStatus> CONCLUDED = EnumSet.of(APPROVED, DENIED, REJECTED, WITHDRAWN, TERMINATED);
+	private static final Set<CaseStatus> CONCLUDED = EnumSet.of(APPROVED, DENIED, REJECTED, WITHDRAWN, TERMINATED,
+			OVERTURNED);
 
 	public boolean concluded() {
 		return CONCLUDED.contains(this);

@@ -54,7 +54,8 @@ class CatalogEvents {
 			.set("legalDays", event.legalDays())
 			.set("licenseType", event.licenseType())
 			.set("licenseName", event.licenseName())
-			.set("licenseValidityYears", event.licenseValidityYears());
+			.set("licenseValidityYears", event.licenseValidityYears())
+			.set("materials", event.materials());
 		if (current == null) {
 			mongo.upsert(new Query(Criteria.where("_id").is(event.itemCode())), update, PublishedItem.class);
 		}

@@ -1,5 +1,10 @@
 package org.yiwang.application.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.yiwang.shared.contracts.ItemPublished;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -31,6 +36,9 @@ public class PublishedItem {
 	private String licenseName;
 
 	private int licenseValidityYears;
+
+	/** the material requirements of the published version and where each comes from */
+	private List<ItemPublished.RequiredMaterial> materials = new ArrayList<>();
 
 	@PersistenceCreator
 	PublishedItem() {
@@ -88,6 +96,10 @@ public class PublishedItem {
 
 	public int getLicenseValidityYears() {
 		return licenseValidityYears;
+	}
+
+	public List<ItemPublished.RequiredMaterial> getMaterials() {
+		return materials == null ? List.of() : List.copyOf(materials);
 	}
 
 }

@@ -66,7 +66,9 @@ class SupervisionController {
 	}
 
 	/**
-	 * Figures over concluded cases (optionally of one department), grouped by department and item. Computed on
+	 * Figures over concluded cases (optionally of one department), grouped by department and item: on-time rate,
+	 * days used against promised, corrections per case, and 跑动次数 — visits to a service hall per case and the share
+	 * of cases that needed none (一次不用跑). Computed on
 	 * request from the case documents (bounded by {@code limit} applications, newest first).
 	 */
 	@GetMapping("/figures")
@@ -93,7 +95,7 @@ class SupervisionController {
 				StatutoryClock reading = StatutoryClock.of(c, calendar, now);
 				groups.computeIfAbsent(c.getDepartmentCode() + "|" + c.getItemCode(),
 						k -> new Accumulator(c.getDepartmentCode(), c.getItemCode(), c.getItemName()))
-					.add(reading, c.corrections());
+					.add(reading, c.corrections(), application.getVisits());
 			}
 		}
 		List<Figures> result = new ArrayList<>();
@@ -120,7 +122,8 @@ class SupervisionController {
 
 	/** One department and item's figures. */
 	record Figures(String departmentCode, String itemCode, String itemName, int concludedCases, double onTimeRate,
-			double averageDaysUsed, double averagePromisedDays, double correctionsPerCase) {
+			double averageDaysUsed, double averagePromisedDays, double correctionsPerCase, double visitsPerCase,
+			double zeroVisitRate) {
 	}
 
 	private static final class Accumulator {
@@ -141,14 +144,22 @@ class SupervisionController {
 
 		private int corrections;
 
+		private int visits;
+
+		private int zeroVisits;
+
 		Accumulator(String department, String item, String name) {
 			this.department = department;
 			this.item = item;
 			this.name = name;
 		}
 
-		void add(StatutoryClock reading, int caseCorrections) {
+		void add(StatutoryClock reading, int caseCorrections, int applicationVisits) {
 			count++;
+			visits += applicationVisits;
+			if (applicationVisits == 0) {
+				zeroVisits++;
+			}
 			if (reading.onTime()) {
 				onTime++;
 			}
@@ -159,7 +170,8 @@ class SupervisionController {
 
 		Figures figures() {
 			return new Figures(department, item, name, count, round((double) onTime / count),
-					round((double) used / count), round((double) promised / count), round((double) corrections / count));
+					round((double) used / count), round((double) promised / count), round((double) corrections / count),
+					round((double) visits / count), round((double) zeroVisits / count));
 		}
 
 		private static double round(double value) {

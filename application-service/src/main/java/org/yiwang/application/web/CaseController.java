@@ -149,10 +149,24 @@ class CaseController {
 				() -> desk.endSpecialProcedure(CurrentUser.current(), caseId, request.outcome()));
 	}
 
+	/** 办结·准予; the optional body carries the licence's data fields as decided (经营范围, 经营场所 …). */
 	@PostMapping("/{caseId}/approve")
 	ResponseEntity<Object> approve(@PathVariable @Size(max = 60) String caseId,
+			@Valid @RequestBody(required = false) ApproveRequest request,
 			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
-		return decide(key, "approve", caseId, null, () -> desk.approve(CurrentUser.current(), caseId));
+		Map<String, String> licenseData = request == null || request.licenseData() == null ? Map.of()
+				: request.licenseData();
+		return decide(key, "approve", caseId, request,
+				() -> desk.approve(CurrentUser.current(), caseId, licenseData));
+	}
+
+	/** 撤销准予 after conclusion (dept-admin or the department's system): the licence is revoked. */
+	@PostMapping("/{caseId}/overturn")
+	ResponseEntity<Object> overturn(@PathVariable @Size(max = 60) String caseId,
+			@Valid @RequestBody OverturnRequest request,
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
+		return decide(key, "overturn", caseId, request,
+				() -> desk.overturn(CurrentUser.current(), caseId, request.reason(), request.legalBasis()));
 	}
 
 	@PostMapping("/{caseId}/deny")
@@ -183,6 +197,12 @@ class CaseController {
 	}
 
 	record OutcomeRequest(@NotBlank @Size(max = 1000) String outcome) {
+	}
+
+	record ApproveRequest(@Size(max = 30) Map<@NotBlank @Size(max = 40) String, @NotBlank @Size(max = 500) String> licenseData) {
+	}
+
+	record OverturnRequest(@NotBlank @Size(max = 1000) String reason, @NotBlank @Size(max = 500) String legalBasis) {
 	}
 
 	record DenyRequest(@NotBlank @Size(max = 1000) String reason, @Size(max = 500) String legalBasis) {

@@ -19,7 +19,8 @@ final class CaseViews {
 	record ApplicationView(String id, String status, String channel, String submittedBy, String enterpriseUscc,
 			String enterpriseName, String themeCode, Instant submittedAt,
 			Instant concludedAt, List<CaseView> cases, Application.Rating rating,
-			List<Application.Rectification> rectifications, List<Application.Material> materials, long revision) {
+			List<Application.Rectification> rectifications, List<Application.Material> materials,
+			List<Application.Requirement> requirements, String prefillStatus, int visits, long revision) {
 
 		static ApplicationView of(Application application, WorkingCalendar calendar, Instant now) {
 			return new ApplicationView(application.getId(), application.status(), application.getChannel(),
@@ -27,6 +28,8 @@ final class CaseViews {
 					application.getThemeCode(), application.getSubmittedAt(), application.getConcludedAt(),
 					application.getCases().stream().map(c -> CaseView.of(c, calendar, now)).toList(),
 					application.getRating(), application.getRectifications(), application.getMaterials(),
+					application.getRequirements(),
+					application.getPrefill() == null ? null : application.getPrefill().status(), application.getVisits(),
 					application.getRevision() == null ? 0 : application.getRevision());
 		}
 
@@ -36,13 +39,14 @@ final class CaseViews {
 	record CaseView(String caseId, String itemCode, int itemVersion, String itemName, String departmentCode,
 			String departmentName, CaseStatus status, List<String> predecessors, Instant acceptedAt,
 			Instant decidedAt, String reason, String legalBasis, String licenseNumber,
-			Case.CorrectionNotice correction, String specialProcedure, StatutoryClock clock) {
+			java.util.Map<String, String> licenseData, Case.Overturn overturn, Case.CorrectionNotice correction,
+			String specialProcedure, StatutoryClock clock) {
 
 		static CaseView of(Case c, WorkingCalendar calendar, Instant now) {
 			return new CaseView(c.getCaseId(), c.getItemCode(), c.getItemVersion(), c.getItemName(),
 					c.getDepartmentCode(), c.getDepartmentName(), c.getStatus(), c.getPredecessors(), c.getAcceptedAt(),
-					c.getDecidedAt(), c.getReason(), c.getLegalBasis(), c.getLicenseNumber(), c.getCorrection(),
-					c.getSpecialProcedure(), StatutoryClock.of(c, calendar, now));
+					c.getDecidedAt(), c.getReason(), c.getLegalBasis(), c.getLicenseNumber(), c.getLicenseData(),
+					c.getOverturn(), c.getCorrection(), c.getSpecialProcedure(), StatutoryClock.of(c, calendar, now));
 		}
 
 	}
@@ -52,6 +56,7 @@ final class CaseViews {
 			String itemCode, int itemVersion, String itemName, String departmentCode, CaseStatus status,
 			List<String> predecessors, Instant submittedAt, Instant acceptedAt, Instant updatedAt, Instant decidedAt,
 			String decidedBy, String reason, String legalBasis, String licenseNumber,
+			java.util.Map<String, String> licenseData, Case.Overturn overturn,
 			Case.CorrectionNotice correction, String specialProcedure, StatutoryClock clock, Instant escalatedAt,
 			List<Case.Step> history) {
 
@@ -64,8 +69,9 @@ final class CaseViews {
 			return new DepartmentCaseView(c.getCaseId(), row.applicationId(), row.applicantName(), row.channel(),
 					c.getItemCode(), c.getItemVersion(), c.getItemName(), c.getDepartmentCode(), c.getStatus(),
 					c.getPredecessors(), row.submittedAt(), c.getAcceptedAt(), c.getUpdatedAt(), c.getDecidedAt(),
-					c.getDecidedBy(), c.getReason(), c.getLegalBasis(), c.getLicenseNumber(), c.getCorrection(),
-					c.getSpecialProcedure(), StatutoryClock.of(c, calendar, now), c.getEscalatedAt(), c.getHistory());
+					c.getDecidedBy(), c.getReason(), c.getLegalBasis(), c.getLicenseNumber(), c.getLicenseData(),
+					c.getOverturn(), c.getCorrection(), c.getSpecialProcedure(), StatutoryClock.of(c, calendar, now),
+					c.getEscalatedAt(), c.getHistory());
 		}
 
 	}

@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.yiwang.application.application.Application;
 import org.yiwang.application.application.ApplicationDesk;
 import org.yiwang.application.application.Applications;
 import org.yiwang.application.material.MaterialStore;
+import org.yiwang.application.material.WalletMaterials;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.InvalidRequestException;
 import org.yiwang.shared.web.NotFoundException;
@@ -23,14 +25,15 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Materials: the applicant uploads (GridFS, type and size checked, scan hook); the departments of the
- * application's cases list and read them. E-licence references and shared data come through ports
- * ({@code material} package) not wired yet.
+ * application's cases list and read them. E-licences come from the applicant's wallet ({@link WalletMaterials});
+ * shared data is fetched from the exchange without the applicant ({@code SharedDataPrefiller}).
  */
 @RestController
 @Validated
@@ -44,7 +47,11 @@ class MaterialController {
 
 	private final Clock clock;
 
-	MaterialController(ApplicationDesk desk, Applications applications, MaterialStore store, Clock clock) {
+	private final WalletMaterials wallet;
+
+	MaterialController(ApplicationDesk desk, Applications applications, MaterialStore store, Clock clock,
+			WalletMaterials wallet) {
+		this.wallet = wallet;
 		this.desk = desk;
 		this.applications = applications;
 		this.store = store;
@@ -53,17 +60,21 @@ class MaterialController {
 
 	@PostMapping(path = "/api/v1/applications/{id}/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Application.Material> upload(@PathVariable @Size(max = 60) String id,
-			@RequestParam @NotBlank @Size(max = 100) String name, @RequestParam("file") MultipartFile file)
-			throws IOException {
+			@RequestParam @NotBlank @Size(max = 100) String name, @RequestParam("file") MultipartFile file,
+			@RequestParam(required = false) @Size(max = 80) String requirementKey) throws IOException {
 		CurrentUser user = CurrentUser.current();
 		Application application = desk.ownApplication(user, id);
 		if (application.getConcludedAt() != null) {
 			throw new org.yiwang.shared.web.ConflictException("application " + id + " is concluded", "status",
 					"materials can be added while the application is open");
 		}
+		if (requirementKey != null) {
+			application.requirement(requirementKey); // 400 before anything is stored
+		}
 		MaterialStore.Stored stored = store.store(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
 		Application.Material material = new Application.Material("MAT-" + UUID.randomUUID(), name, "UPLOAD",
-				stored.fileId(), file.getContentType(), stored.size(), stored.sha256(), user.subject(), Instant.now(clock));
+				stored.fileId(), file.getContentType(), stored.size(), stored.sha256(), user.subject(), Instant.now(clock),
+				requirementKey, "申请人上传", null);
 		try {
 			application.addMaterial(ApplicationDesk.applicantActor(user, application), material);
 			applications.save(application);
@@ -74,6 +85,23 @@ class MaterialController {
 		}
 		return ResponseEntity.created(URI.create("/api/v1/applications/" + id + "/materials/" + material.materialId()))
 			.body(material);
+	}
+
+	/**
+	 * An e-licence from the applicant's wallet answers a requirement (电子证照免提交): the licence must be theirs (or
+	 * their enterprise's), of the required type and valid; the applicant's token grants this application its use at
+	 * license-service, where every read by the departments is then logged for the holder to see.
+	 */
+	@PostMapping("/api/v1/applications/{id}/materials/e-licenses")
+	ResponseEntity<Application.Material> fromWallet(@PathVariable @Size(max = 60) String id,
+			@Valid @RequestBody WalletRequest request) {
+		Application.Material material = wallet.useLicense(CurrentUser.current(), id, request.requirementKey(),
+				request.licenseNumber());
+		return ResponseEntity.created(URI.create("/api/v1/applications/" + id + "/materials/" + material.materialId()))
+			.body(material);
+	}
+
+	record WalletRequest(@NotBlank @Size(max = 80) String requirementKey, @NotBlank @Size(max = 80) String licenseNumber) {
 	}
 
 	@GetMapping("/api/v1/cases/{caseId}/materials")

@@ -199,8 +199,42 @@ class CaseLifecycleTest {
 	void everyActionIsAllowedFromAtLeastOneOpenStatusAndNoneFromAConcludedOne() {
 		for (CaseAction action : CaseAction.values()) {
 			assertThat(action.from()).isNotEmpty();
+			if (action == CaseAction.OVERTURN) {
+				// the one action on a concluded case: setting an approval aside (撤销准予)
+				assertThat(action.from()).containsExactly(CaseStatus.APPROVED);
+				continue;
+			}
 			assertThat(action.from()).noneMatch(CaseStatus::concluded);
 		}
+	}
+
+	@Test
+	void requirementsAreMergedOverItemsAndKnowWhereEachMaterialComesFrom() {
+		var idCard = new org.yiwang.shared.contracts.ItemPublished.RequiredMaterial("ID_CARD", "身份证明", "SHARED_DATA",
+				false, "外籍人士", null, "GA-POPULATION");
+		var idCardRequired = new org.yiwang.shared.contracts.ItemPublished.RequiredMaterial("ID_CARD", "身份证明",
+				"SHARED_DATA", true, null, null, "GA-POPULATION");
+		var foodLicence = new org.yiwang.shared.contracts.ItemPublished.RequiredMaterial("FOOD_LICENSE", "食品经营许可证",
+				"E_LICENSE", true, null, "FOOD", null);
+		var lease = new org.yiwang.shared.contracts.ItemPublished.RequiredMaterial("LEASE", "租赁合同", "UPLOAD", true, null,
+				null, null);
+		var a = new Application.ItemSnapshot("A", 1, "A", "SCJG", "市场监管", "FOOD", "食品经营许可证", 5, 10, 20,
+				List.of(idCard, lease));
+		var b = new Application.ItemSnapshot("B", 1, "B", "XFJY", "消防", null, null, 0, 10, 20,
+				List.of(idCardRequired, foodLicence, lease));
+		Application application = Application.submit(new Application.Applicant("s", "n"), "T", List.of(a, b), List.of(),
+				"ONLINE", day(3, 2));
+		assertThat(application.getRequirements()).extracting(Application.Requirement::key)
+			.containsExactly("SHARED_DATA:GA-POPULATION", "UPLOAD:LEASE", "E_LICENSE:FOOD");
+		Application.Requirement merged = application.requirement("SHARED_DATA:GA-POPULATION");
+		assertThat(merged.itemCodes()).containsExactly("A", "B");
+		assertThat(merged.required()).isTrue(); // required by B, so required for the application
+		assertThat(merged.status()).isEqualTo(Application.Requirement.PREFILL_PENDING);
+		// the food licence is issued by case A of this very application: nobody uploads it
+		assertThat(application.requirement("E_LICENSE:FOOD").status()).isEqualTo(Application.Requirement.AWAITING_LICENSE);
+		assertThat(application.getPrefill().status()).isEqualTo(Application.PrefillState.PENDING);
+		assertThat(application.getVisits()).isZero();
+		assertThatThrownBy(() -> application.requirement("UPLOAD:NOPE")).isInstanceOf(InvalidRequestException.class);
 	}
 
 }

@@ -1,0 +1,102 @@
+package org.yiwang.application.material;
+
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.yiwang.shared.client.ServiceTokenUnavailableException;
+import org.yiwang.shared.client.ServiceTokens;
+import org.yiwang.shared.web.Correlation;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The HTTP clients for the peers application-service depends on, each behind its own circuit breaker: a peer that
+ * keeps failing is not called for a while, so requests fail fast (503) instead of piling up. Identity and exchange
+ * are called with this service's own token (client {@code svc-application}); license-service is called with the
+ * applicant's own token, because there the applicant grants the use of their licence.
+ */
+@Component
+@EnableConfigurationProperties(PeerProperties.class)
+public class Peers {
+
+	private final RestClient identity;
+
+	private final RestClient exchange;
+
+	private final RestClient license;
+
+	private final CircuitBreakerRegistry breakers;
+
+	Peers(PeerProperties properties, ServiceTokens tokens, @Value("${platform.peers.identity}") String identityUri,
+			@Value("${platform.peers.exchange}") String exchangeUri, @Value("${platform.peers.license}") String licenseUri) {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				java.net.http.HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
+		requests.setReadTimeout(properties.timeout());
+		this.identity = client(identityUri, requests).requestInterceptor(tokens.interceptor()).build();
+		this.exchange = client(exchangeUri, requests).requestInterceptor(tokens.interceptor()).build();
+		this.license = client(licenseUri, requests).build();
+		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.slidingWindowSize(properties.slidingWindowSize())
+			.minimumNumberOfCalls(properties.minimumCalls())
+			.failureRateThreshold(properties.failureRateThreshold())
+			.waitDurationInOpenState(properties.waitInOpenState())
+			.recordExceptions(ResourceAccessException.class, HttpServerErrorException.class,
+					ServiceTokenUnavailableException.class)
+			.build());
+	}
+
+	private static RestClient.Builder client(String baseUri, JdkClientHttpRequestFactory requests) {
+		return RestClient.builder().baseUrl(baseUri).requestFactory(requests).requestInterceptor((request, body, next) -> {
+			String correlation = Correlation.current();
+			if (correlation != null) {
+				request.getHeaders().set(Correlation.HEADER, correlation);
+			}
+			return next.execute(request, body);
+		});
+	}
+
+	RestClient identity() {
+		return identity;
+	}
+
+	RestClient exchange() {
+		return exchange;
+	}
+
+	RestClient license() {
+		return license;
+	}
+
+	/**
+	 * Runs a call to {@code peer} under its circuit breaker; I/O errors, 5xx, a missing service token and an open
+	 * circuit all become {@link PeerUnavailableException}. 4xx answers pass through for the caller to interpret.
+	 */
+	<T> T call(String peer, Supplier<T> call) {
+		CircuitBreaker breaker = breakers.circuitBreaker(peer);
+		try {
+			return breaker.executeSupplier(call);
+		}
+		catch (CallNotPermittedException ex) {
+			throw new PeerUnavailableException(peer + " is unavailable (circuit open); try again shortly");
+		}
+		catch (ResourceAccessException | HttpServerErrorException | ServiceTokenUnavailableException ex) {
+			org.slf4j.LoggerFactory.getLogger(Peers.class).warn("{} call failed: {}", peer, ex.toString());
+			throw new PeerUnavailableException(peer + " is unavailable: " + ex.getClass().getSimpleName());
+		}
+	}
+
+	/** The circuit state of a peer, for diagnostics and tests. */
+	public String state(String peer) {
+		return breakers.circuitBreaker(peer).getState().name();
+	}
+
+}

@@ -1,0 +1,217 @@
+package org.yiwang.application.material;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yiwang.application.application.Application;
+import org.yiwang.application.application.Applications;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * 免提交 (once-only): fetches an application's shared-data materials from the exchange, so the applicant does not
+ * upload what the government already holds. Works from the applications themselves, not from a message: an
+ * application submitted with shared-data requirements is PENDING, and this job claims it (a lease on the document,
+ * so two replicas never fetch the same application at once), resolves the data subject (the enterprise's USCC, or
+ * the applicant's verified ID number from identity-service), asks the exchange once for all its resources, and
+ * records each answer with its provenance. When a peer is down it tries again with growing back-off; after the
+ * last attempt the applicant is asked to upload instead. Nothing is lost if the service stops in between: the
+ * lease runs out and another attempt claims it.
+ */
+@Component
+public class SharedDataPrefiller {
+
+	private static final Logger log = LoggerFactory.getLogger(SharedDataPrefiller.class);
+
+	private final MongoTemplate mongo;
+
+	private final Applications applications;
+
+	private final PeerCalls peers;
+
+	private final Clock clock;
+
+	private final Duration lease;
+
+	private final Duration initialBackoff;
+
+	private final Duration maxBackoff;
+
+	private final int maxAttempts;
+
+	SharedDataPrefiller(MongoTemplate mongo, Applications applications, PeerCalls peers, Clock clock,
+			@Value("${platform.prefill.lease:2m}") Duration lease,
+			@Value("${platform.prefill.initial-backoff:5s}") Duration initialBackoff,
+			@Value("${platform.prefill.max-backoff:10m}") Duration maxBackoff,
+			@Value("${platform.prefill.max-attempts:20}") int maxAttempts) {
+		this.mongo = mongo;
+		this.applications = applications;
+		this.peers = peers;
+		this.clock = clock;
+		this.lease = lease;
+		this.initialBackoff = initialBackoff;
+		this.maxBackoff = maxBackoff;
+		this.maxAttempts = maxAttempts;
+	}
+
+	@Scheduled(fixedDelayString = "${platform.prefill.poll-interval:2s}", initialDelayString = "${platform.prefill.poll-interval:2s}")
+	void poll() {
+		for (int i = 0; i < 20; i++) {
+			Application claimed = claim();
+			if (claimed == null) {
+				return;
+			}
+			prefill(claimed.getId());
+		}
+	}
+
+	/** Claims one due application: PENDING, its next attempt due, and no live lease of another worker. */
+	Application claim() {
+		Instant now = clock.instant();
+		Query due = new Query(Criteria.where("prefill.status")
+			.is(Application.PrefillState.PENDING)
+			.and("prefill.nextAttemptAt")
+			.lte(now)
+			.orOperator(Criteria.where("prefill.leaseUntil").is(null), Criteria.where("prefill.leaseUntil").lte(now)));
+		Update take = new Update().set("prefill.leaseUntil", now.plus(lease)).inc("revision", 1);
+		return mongo.findAndModify(due, take, FindAndModifyOptions.options().returnNew(true), Application.class);
+	}
+
+	/** One attempt for one application; the outcome is saved on the application either way. */
+	public void prefill(String applicationId) {
+		Application application = applications.findById(applicationId).orElse(null);
+		if (application == null || application.sharedDataToFetch().isEmpty()) {
+			finish(applicationId, a -> a.prefillDone(clock.instant()));
+			return;
+		}
+		try {
+			Outcome outcome = fetch(application);
+			finish(applicationId, a -> {
+				outcome.filled().forEach(a::recordSharedData);
+				outcome.unavailable().forEach(a::sharedDataUnavailable);
+				a.prefillDone(clock.instant());
+			});
+			log.info("Prefilled {}: {} filled, {} to upload", applicationId, outcome.filled().size(),
+					outcome.unavailable().size());
+		}
+		catch (PeerUnavailableException ex) {
+			failed(applicationId, ex.getMessage(), false);
+		}
+		catch (HttpClientErrorException ex) {
+			// the exchange or identity refused the request itself: repeating it will not help
+			log.error("Prefill of {} refused with HTTP {}: {}", applicationId, ex.getStatusCode().value(),
+					ex.getResponseBodyAsString());
+			failed(applicationId, "HTTP " + ex.getStatusCode().value(), true);
+		}
+	}
+
+	private Outcome fetch(Application application) {
+		List<Application.Requirement> wanted = application.sharedDataToFetch();
+		Map<String, Application.Material> filled = new LinkedHashMap<>();
+		Map<String, String> unavailable = new LinkedHashMap<>();
+		String subject;
+		if (application.getEnterpriseUscc() != null) {
+			subject = application.getEnterpriseUscc();
+		}
+		else {
+			var person = peers.resolve(application.getApplicantSubject()).orElse(null);
+			if (person == null || person.idNumber() == null) {
+				wanted.forEach(r -> unavailable.put(r.key(), "未找到申请人的实名身份信息，请上传"));
+				return new Outcome(filled, unavailable);
+			}
+			subject = person.idNumber();
+		}
+		List<String> resources = wanted.stream().map(Application.Requirement::dataResource).distinct().toList();
+		String purpose = purpose(application, wanted);
+		PeerCalls.PrefillAnswer answer = peers.prefill(application.getId(), subject, resources, purpose);
+		Map<String, PeerCalls.PrefillItem> byResource = answer.items() == null ? Map.of()
+				: answer.items().stream().collect(Collectors.toMap(PeerCalls.PrefillItem::resourceCode, i -> i, (a, b) -> a));
+		for (Application.Requirement requirement : wanted) {
+			PeerCalls.PrefillItem item = byResource.get(requirement.dataResource());
+			if (item != null && item.filled()) {
+				filled.put(requirement.key(),
+						new Application.Material("MAT-SD-" + requirement.dataResource(), requirement.name(), "SHARED_DATA",
+								"exchange:access-record:" + item.accessRecordSeq(), null, 0, null, "exchange-service",
+								item.retrievedAt() != null ? item.retrievedAt() : clock.instant(), requirement.key(),
+								item.providerDepartmentName(), item.data() == null ? Map.of() : item.data()));
+			}
+			else {
+				unavailable.put(requirement.key(), reason(item));
+			}
+		}
+		return new Outcome(filled, unavailable);
+	}
+
+	private static String purpose(Application application, List<Application.Requirement> wanted) {
+		String items = application.getCases().stream().map(c -> c.getItemName()).distinct().collect(Collectors.joining("、"));
+		String materials = wanted.stream().map(Application.Requirement::name).collect(Collectors.joining("、"));
+		String purpose = "办理" + items + "（办件 " + application.getId() + "）：免提交" + materials;
+		return purpose.length() > 500 ? purpose.substring(0, 499) + "…" : purpose;
+	}
+
+	private static String reason(PeerCalls.PrefillItem item) {
+		if (item == null) {
+			return "数据共享平台未返回该资源，请上传";
+		}
+		return switch (item.status()) {
+			case "NO_GRANT" -> "本平台暂无该数据的共享授权，请上传";
+			case "NOT_FOUND" -> item.providerDepartmentName() + "未查到您的相关数据，请上传";
+			case "SUBJECT_TYPE_MISMATCH" -> "该数据不适用于本申请主体，请上传";
+			default -> item.providerDepartmentName() + "暂时无法提供该数据，请上传";
+		};
+	}
+
+	private void failed(String applicationId, String error, boolean giveUp) {
+		finish(applicationId, a -> {
+			int attempts = a.getPrefill() == null ? 0 : a.getPrefill().attempts();
+			boolean last = giveUp || attempts + 1 >= maxAttempts;
+			Instant next = clock.instant().plus(backoff(attempts));
+			a.prefillFailed(error, next, last, clock.instant());
+		});
+		log.warn("Prefill of {} failed ({}){}", applicationId, error, giveUp ? "; the applicant is asked to upload" : "; retrying later");
+	}
+
+	Duration backoff(int attempts) {
+		Duration d = initialBackoff.multipliedBy(1L << Math.min(attempts, 16));
+		return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+	}
+
+	/** Applies a change to the freshest copy; an officer saving the same application at once only causes a retry. */
+	private void finish(String applicationId, java.util.function.Consumer<Application> change) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			Application application = applications.findById(applicationId).orElse(null);
+			if (application == null) {
+				return;
+			}
+			change.accept(application);
+			try {
+				applications.save(application);
+				return;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				log.debug("retrying prefill outcome of {} after a concurrent update", applicationId);
+			}
+		}
+		throw new IllegalStateException("could not record the prefill outcome of " + applicationId);
+	}
+
+	private record Outcome(Map<String, Application.Material> filled, Map<String, String> unavailable) {
+	}
+
+}
