@@ -66,6 +66,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers(HttpMethod.OPTIONS, "/**")
 				.permitAll()
+				// service-to-service only (platform services call each other directly, never through the gateway):
+				// the applicant's plain ID number, the e-licence library's provider API
+				.pathMatchers("/api/v1/identity/subject-resolutions", "/api/v1/identity/subject-resolutions/**",
+						"/api/v1/licenses/library/**")
+				.denyAll()
 				.pathMatchers("/api/**")
 				.authenticated()
 				.anyExchange()
