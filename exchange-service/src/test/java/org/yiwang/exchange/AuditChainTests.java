@@ -13,6 +13,7 @@ import org.yiwang.exchange.audit.AccessRecord;
 import org.yiwang.exchange.audit.AccessResult;
 import org.yiwang.exchange.audit.AuditLog;
 import org.yiwang.exchange.audit.ChainVerification;
+import org.yiwang.exchange.purpose.PurposeCategory;
 import org.yiwang.exchange.subject.DemoSubjects;
 import org.yiwang.shared.testing.TestInfrastructure;
 import org.yiwang.shared.testing.TestJwts;
@@ -58,7 +59,7 @@ class AuditChainTests {
 	static AccessEntry entry(int i) {
 		return new AccessEntry("sub-" + i, "officer-wsjk", "yiwang-cli", "WSJK", DemoSubjects.ZHANGSAN.value(),
 				"GA-POPULATION", "GA", List.of("name"), "核验身份 " + i, "《居民身份证法》", "APP-" + i, "GR-1", "QUERY",
-				AccessResult.GRANTED, null);
+				AccessResult.GRANTED, null, i % 2 == 0 ? PurposeCategory.ADMINISTRATIVE_LICENSING : null);
 	}
 
 	@Test
@@ -109,6 +110,17 @@ class AuditChainTests {
 				"access_records");
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(42L)),
 				Update.update("hash", mongo.findById(42L, AccessRecord.class).computeHash()), "access_records");
+		assertThat(audit.verify().valid()).isTrue();
+
+		// the purpose category is inside the hash too
+		Document withCategory = mongo.findOne(Query.query(Criteria.where("purposeCategory").is("ADMINISTRATIVE_LICENSING")),
+				Document.class, "access_records");
+		Object categorised = withCategory.get("_id");
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(categorised)),
+				Update.update("purposeCategory", "SUPERVISION_ENFORCEMENT"), "access_records");
+		assertThat(audit.verify().reason()).isEqualTo("record " + categorised + " was altered");
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(categorised)),
+				Update.update("purposeCategory", "ADMINISTRATIVE_LICENSING"), "access_records");
 		assertThat(audit.verify().valid()).isTrue();
 
 		// a deleted record leaves a gap

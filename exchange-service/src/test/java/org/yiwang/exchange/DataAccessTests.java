@@ -75,7 +75,8 @@ class DataAccessTests {
 		return mvc.perform(post("/api/v1/exchange/queries").with(who)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"resourceCode":"%s","subject":"%s","purpose":"%s","applicationId":"APP-2026-0042"}
+					{"resourceCode":"%s","subject":"%s","purposeCategory":"ADMINISTRATIVE_LICENSING","purpose":"%s",
+					 "applicationId":"APP-2026-0042"}
 					""".formatted(resource, subject, purpose)));
 	}
 
@@ -130,7 +131,8 @@ class DataAccessTests {
 	void everyAccessIsBoundToAPurpose() throws Exception {
 		mvc.perform(post("/api/v1/exchange/queries").with(officerWsjk())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"resourceCode\":\"GA-POPULATION\",\"subject\":\"" + DemoSubjects.ZHANGSAN.value() + "\"}"))
+			.content("{\"resourceCode\":\"GA-POPULATION\",\"subject\":\"" + DemoSubjects.ZHANGSAN.value()
+					+ "\",\"purposeCategory\":\"PUBLIC_SERVICE\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("purpose"));
 		query(officerWsjk(), "GA-POPULATION", DemoSubjects.ZHANGSAN.value(), "  ").andExpect(status().isBadRequest())
@@ -315,6 +317,90 @@ class DataAccessTests {
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/exchange/resources").with(platformService("svc-application", "ZWFW")))
 			.andExpect(status().isForbidden());
+	}
+
+	ResultActions queryFor(String category, String applicationId) throws Exception {
+		return mvc.perform(post("/api/v1/exchange/queries").with(officerWsjk())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"resourceCode":"GA-POPULATION","subject":"%s","purposeCategory":%s,"purpose":"核验身份"%s}
+					""".formatted(DemoSubjects.ZHANGSAN.value(), category == null ? "null" : "\"" + category + "\"",
+					applicationId == null ? "" : ",\"applicationId\":\"" + applicationId + "\"")));
+	}
+
+	@Test
+	void queriesAreBoundToThePurposeCategoriesOfTheGrant() throws Exception {
+		// WSJK's grant covers ADMINISTRATIVE_LICENSING and PUBLIC_SERVICE (ExchangeFixtures.CATEGORIES)
+		queryFor("PUBLIC_SERVICE", null).andExpect(status().isOk())
+			.andExpect(jsonPath("$.purposeCategory").value("PUBLIC_SERVICE"))
+			.andExpect(jsonPath("$.data.name").value("张三"));
+		try (EventProbe probe = EventProbe.on(Topics.EXCHANGE)) {
+			String body = queryFor("SOCIAL_ASSISTANCE", null).andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.type").value("https://yiwang.dev/problems/purpose-mismatch"))
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.matchesPattern(
+						".*grant GR-[0-9a-f-]+ covers ADMINISTRATIVE_LICENSING \\(行政许可办理\\), PUBLIC_SERVICE \\(公共服务\\), "
+								+ "not SOCIAL_ASSISTANCE \\(社会救助\\).*")))
+				.andExpect(jsonPath("$.errors[0].field").value("purposeCategory"))
+				.andExpect(jsonPath("$.data").doesNotExist())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(body).doesNotContain("张三");
+			// audited as its own result, with the category stated
+			EventEnvelope refused = probe.await(DataAccessed.TYPE,
+					e -> "PURPOSE_MISMATCH".equals(e.payload().get("result")));
+			assertThat(refused.payload().get("purposeCategory")).isEqualTo("SOCIAL_ASSISTANCE");
+			assertThat(refused.payload().get("consumerDepartment")).isEqualTo("WSJK");
+			assertThat(refused.payload().get("fields")).asList().isEmpty();
+		}
+		mvc.perform(get("/api/v1/exchange/access-records?department=WSJK").with(TestJwts.user("sup", null, "supervisor")))
+			.andExpect(jsonPath("$.items[0].result").value("PURPOSE_MISMATCH"))
+			.andExpect(jsonPath("$.items[0].purposeCategory").value("SOCIAL_ASSISTANCE"))
+			.andExpect(jsonPath("$.items[0].detail").value(org.hamcrest.Matchers.containsString("not SOCIAL_ASSISTANCE")))
+			.andExpect(jsonPath("$.items[1].result").value("GRANTED"))
+			.andExpect(jsonPath("$.items[1].purposeCategory").value("PUBLIC_SERVICE"));
+		// the data subject sees the purpose in words
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(citizenWithIdNumberClaim("zs", DemoSubjects.ZHANGSAN.value())))
+			.andExpect(jsonPath("$.items[0].purposeCategoryLabel").value("社会救助"))
+			.andExpect(jsonPath("$.items[0].result").value("PURPOSE_MISMATCH"));
+
+		// a category is required, from the vocabulary; licensing names its application
+		queryFor(null, "APP-1").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("purposeCategory"));
+		queryFor("GOSSIP", "APP-1").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("purposeCategory"));
+		queryFor("ADMINISTRATIVE_LICENSING", null).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("applicationId"));
+		queryFor("ADMINISTRATIVE_LICENSING", "APP-2026-0300").andExpect(status().isOk())
+			.andExpect(jsonPath("$.applicationId").value("APP-2026-0300"));
+		mvc.perform(get("/api/v1/exchange/purpose-categories").with(officerWsjk()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].code").value("ADMINISTRATIVE_LICENSING"))
+			.andExpect(jsonPath("$[0].label").value("行政许可办理"));
+	}
+
+	@Test
+	void prefillReadsForLicensingOnlyAndSaysWhenAGrantIsForOtherPurposes() throws Exception {
+		// 政务服务中心 holds a grant on the property registry for social assistance only
+		ExchangeFixtures.grant(mvc, "ZJJ-PROPERTY", "ZJJ", "ZWFW", "\"owner\"", null, "\"SOCIAL_ASSISTANCE\"");
+		mvc.perform(post("/api/v1/exchange/prefill").with(platformService("svc-application", "ZWFW"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"applicationId":"APP-2026-0400","subject":"%s","resourceCodes":["ZJJ-PROPERTY","GA-POPULATION"],
+					 "purpose":"食品经营许可申请：免提交房产证明"}
+					""".formatted(DemoSubjects.ZHAOLIU.value())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.purposeCategory").value("ADMINISTRATIVE_LICENSING"))
+			.andExpect(jsonPath("$.items[0].status").value("PURPOSE_MISMATCH"))
+			.andExpect(jsonPath("$.items[0].detail").value(org.hamcrest.Matchers.containsString(
+					"covers SOCIAL_ASSISTANCE (社会救助), not ADMINISTRATIVE_LICENSING (行政许可办理)")))
+			.andExpect(jsonPath("$.items[0].data").isEmpty())
+			.andExpect(jsonPath("$.items[1].status").value("FILLED"))
+			.andExpect(jsonPath("$.items[1].cached").value(false));
+		mvc.perform(get("/api/v1/exchange/access-records?department=ZWFW").with(TestJwts.user("sup", null, "supervisor")))
+			.andExpect(jsonPath("$.items[0].purposeCategory").value("ADMINISTRATIVE_LICENSING"))
+			.andExpect(jsonPath("$.items[0].applicationId").value("APP-2026-0400"))
+			.andExpect(jsonPath("$.items[1].result").value("PURPOSE_MISMATCH"));
 	}
 
 	@Test

@@ -30,16 +30,25 @@ final class ExchangeFixtures {
 					""".formatted(code, provider, url))).andExpect(status().isCreated());
 	}
 
+	/** Purpose categories of the fixtures' grants unless a test names others. */
+	static final String CATEGORIES = "\"ADMINISTRATIVE_LICENSING\",\"PUBLIC_SERVICE\"";
+
 	/** The consumer's admin requests the fields; the provider's admin approves {@code approved} (all if null). */
 	static String grant(MockMvc mvc, String resource, String provider, String consumer, String requested,
 			String approved) throws Exception {
+		return grant(mvc, resource, provider, consumer, requested, approved, CATEGORIES);
+	}
+
+	/** As above, for the given purpose categories (JSON strings, comma-separated). */
+	static String grant(MockMvc mvc, String resource, String provider, String consumer, String requested,
+			String approved, String categories) throws Exception {
 		RequestPostProcessor consumerAdmin = TestJwts.deptAdmin("admin-" + consumer.toLowerCase(), consumer);
 		String response = mvc.perform(post("/api/v1/exchange/grants").with(consumerAdmin)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"resourceCode":"%s","fields":[%s],"purpose":"办理业务时核验申请人信息",
+					{"resourceCode":"%s","fields":[%s],"purposeCategories":[%s],"purpose":"办理业务时核验申请人信息",
 					 "legalBasis":"《优化营商环境条例》第三十七条","durationDays":365}
-					""".formatted(resource, requested)))
+					""".formatted(resource, requested, categories)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -58,7 +67,8 @@ final class ExchangeFixtures {
 
 	static String query(String resource, String subject) {
 		return """
-				{"resourceCode":"%s","subject":"%s","purpose":"食品经营许可审查：核验申请人参保状态","applicationId":"APP-TEST-1"}
+				{"resourceCode":"%s","subject":"%s","purposeCategory":"ADMINISTRATIVE_LICENSING",
+				 "purpose":"食品经营许可审查：核验申请人参保状态","applicationId":"APP-TEST-1"}
 				""".formatted(resource, subject);
 	}
 

@@ -1,6 +1,7 @@
 package org.yiwang.exchange;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,8 @@ class GrantTests {
 
 	static String request(String resource, String fields, int days) {
 		return """
-				{"resourceCode":"%s","fields":[%s],"purpose":"办理食品经营许可时核验申请人身份",
+				{"resourceCode":"%s","fields":[%s],"purposeCategories":["ADMINISTRATIVE_LICENSING","ADMINISTRATIVE_CONFIRMATION"],
+				 "purpose":"办理食品经营许可时核验申请人身份",
 				 "legalBasis":"《优化营商环境条例》第三十七条","durationDays":%d}
 				""".formatted(resource, fields, days);
 	}
@@ -176,6 +178,60 @@ class GrantTests {
 				.andExpect(jsonPath("$.status").value("EXPIRED"));
 			probe.await(GrantEvents.GrantExpired.TYPE, e -> id.equals(e.aggregateId()));
 		}
+	}
+
+	@Test
+	void grantsAreForStatedPurposeCategoriesWhichTheProviderMayNarrow() throws Exception {
+		try (EventProbe probe = EventProbe.on(Topics.EXCHANGE)) {
+			String id = requestGrant(TestJwts.deptAdmin("admin-wsjk", "WSJK"), request("ZJJ-PROPERTY", "\"owner\"", 30)
+				.replace("\"ADMINISTRATIVE_CONFIRMATION\"", "\"PUBLIC_SERVICE\",\"SOCIAL_ASSISTANCE\""));
+			EventEnvelope requested = probe.await(GrantEvents.GrantRequested.TYPE, e -> id.equals(e.aggregateId()));
+			assertThat(requested.payload().get("purposeCategories")).asList()
+				.containsExactly("ADMINISTRATIVE_LICENSING", "PUBLIC_SERVICE", "SOCIAL_ASSISTANCE");
+			// the provider cannot grant a purpose that was not asked for
+			mvc.perform(json(post("/api/v1/exchange/grants/" + id + "/approval"), TestJwts.deptAdmin("admin-zjj", "ZJJ"),
+					"{\"revision\":0,\"purposeCategories\":[\"SUPERVISION_ENFORCEMENT\"]}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("purposeCategories"));
+			mvc.perform(json(post("/api/v1/exchange/grants/" + id + "/approval"), TestJwts.deptAdmin("admin-zjj", "ZJJ"),
+					"{\"revision\":0,\"purposeCategories\":[\"SOCIAL_ASSISTANCE\"]}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.requestedPurposeCategories.length()").value(3))
+				.andExpect(jsonPath("$.grantedPurposeCategories[0]").value("SOCIAL_ASSISTANCE"))
+				.andExpect(jsonPath("$.grantedPurposeCategories.length()").value(1));
+			EventEnvelope approved = probe.await(GrantEvents.GrantApproved.TYPE, e -> id.equals(e.aggregateId()));
+			assertThat(approved.payload().get("purposeCategories")).asList().containsExactly("SOCIAL_ASSISTANCE");
+
+			// unconditional: granted at once for the purposes requested
+			String auto = requestGrant(TestJwts.deptAdmin("admin-ybj", "YBJ"),
+					request("SCJG-LEGAL-PERSON", "\"name\"", 30));
+			mvc.perform(get("/api/v1/exchange/grants/" + auto).with(TestJwts.officer("officer-ybj", "YBJ")))
+				.andExpect(jsonPath("$.status").value("ACTIVE"))
+				.andExpect(jsonPath("$.grantedPurposeCategories[0]").value("ADMINISTRATIVE_LICENSING"))
+				.andExpect(jsonPath("$.grantedPurposeCategories[1]").value("ADMINISTRATIVE_CONFIRMATION"));
+			EventEnvelope automatic = probe.await(GrantEvents.GrantApproved.TYPE, e -> auto.equals(e.aggregateId()));
+			assertThat(automatic.payload().get("purposeCategories")).asList()
+				.containsExactly("ADMINISTRATIVE_LICENSING", "ADMINISTRATIVE_CONFIRMATION");
+		}
+	}
+
+	@Test
+	void aRequestStatesItsPurposeCategoriesFromTheVocabulary() throws Exception {
+		for (String categories : List.of("\"purposeCategories\":[],", "", "\"purposeCategories\":null,")) {
+			mvc.perform(json(post("/api/v1/exchange/grants"), TestJwts.deptAdmin("admin-sthj", "STHJ"),
+					request("RSJ-SOCIAL-INSURANCE", "\"insuredStatus\"", 30)
+						.replace("\"purposeCategories\":[\"ADMINISTRATIVE_LICENSING\",\"ADMINISTRATIVE_CONFIRMATION\"],",
+								categories)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("purposeCategories"));
+		}
+		mvc.perform(json(post("/api/v1/exchange/grants"), TestJwts.deptAdmin("admin-sthj", "STHJ"),
+				request("RSJ-SOCIAL-INSURANCE", "\"insuredStatus\"", 30).replace("ADMINISTRATIVE_CONFIRMATION",
+						"CURIOSITY")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.startsWith("purposeCategories")));
+		mvc.perform(get("/api/v1/exchange/grants?status=REQUESTED").with(TestJwts.deptAdmin("admin-sthj", "STHJ")))
+			.andExpect(jsonPath("$.items[?(@.resourceCode == 'RSJ-SOCIAL-INSURANCE')]").isEmpty());
 	}
 
 	@Test

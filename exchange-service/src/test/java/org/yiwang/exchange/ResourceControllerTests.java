@@ -186,7 +186,8 @@ class ResourceControllerTests {
 		mvc.perform(post("/api/v1/exchange/grants").with(TestJwts.deptAdmin("admin-wsjk", "WSJK"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"resourceCode":"GA-CRIMINAL-RECORD","fields":["operator"],"purpose":"核验","legalBasis":"无",
+					{"resourceCode":"GA-CRIMINAL-RECORD","fields":["operator"],"purposeCategories":["PUBLIC_SERVICE"],
+					 "purpose":"核验","legalBasis":"无",
 					 "durationDays":30}
 					"""))
 			.andExpect(status().isBadRequest())

@@ -1,6 +1,8 @@
 package org.yiwang.exchange.access;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import org.yiwang.exchange.grant.GrantDesk;
 import org.yiwang.exchange.provider.ProviderGateway;
 import org.yiwang.exchange.provider.ProviderUnavailableException;
 import org.yiwang.exchange.provider.SubjectNotFoundException;
+import org.yiwang.exchange.purpose.PurposeCategory;
 import org.yiwang.exchange.resource.DataResource;
 import org.yiwang.exchange.resource.DataResources;
 import org.yiwang.exchange.resource.SubjectType;
@@ -27,9 +30,11 @@ import org.yiwang.shared.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
 
 /**
- * The one way data leaves the exchange: purpose stated, subject valid, an active grant of the caller's department,
- * the provider asked for the granted fields only, the answer filtered to them, and every attempt — refused,
- * failed or answered — appended to the audit chain before the caller hears back.
+ * The one way data leaves the exchange: purpose stated (category and words; an application id for licensing),
+ * subject valid, an active grant of the caller's department covering the purpose category, the provider asked for
+ * the granted fields only (or its answer reused from the cache where the resource allows it), the answer filtered
+ * to them, and every attempt — refused, failed, answered or served from the cache — appended to the audit chain
+ * before the caller hears back.
  */
 @Service
 public class DataAccess {
@@ -46,13 +51,16 @@ public class DataAccess {
 
 	private final PrefillProperties prefill;
 
+	private final AnswerCache cache;
+
 	DataAccess(DataResources resources, GrantDesk grants, ProviderGateway gateway, AuditLog audit,
-			PrefillProperties prefill) {
+			PrefillProperties prefill, AnswerCache cache) {
 		this.resources = resources;
 		this.grants = grants;
 		this.gateway = gateway;
 		this.audit = audit;
 		this.prefill = prefill;
+		this.cache = cache;
 	}
 
 	public DataAnswer query(CurrentUser user, DataQuery query, String channel) {
@@ -60,6 +68,15 @@ public class DataAccess {
 		if (query.purpose() == null || query.purpose().isBlank()) {
 			throw new InvalidRequestException("a purpose is required for every data access", "purpose",
 					"must not be blank");
+		}
+		PurposeCategory category = query.purposeCategory();
+		if (category == null) {
+			throw new InvalidRequestException("a purpose category is required for every data access",
+					"purposeCategory", "must be one of " + List.of(PurposeCategory.values()));
+		}
+		if (category.requiresApplication() && (query.applicationId() == null || query.applicationId().isBlank())) {
+			throw new InvalidRequestException("data for " + category.described() + " is read for one application",
+					"applicationId", "must name the application for " + category);
 		}
 		DataResource resource = resources.findById(query.resourceCode())
 			.orElseThrow(() -> new InvalidRequestException("no data resource " + query.resourceCode(),
@@ -75,10 +92,28 @@ public class DataAccess {
 		}
 		String legalBasis = query.legalBasis() == null || query.legalBasis().isBlank() ? grant.getLegalBasis()
 				: query.legalBasis();
+		if (!grant.covers(category)) {
+			String reason = "grant " + grant.getId() + " covers "
+					+ PurposeCategory.described(grant.getGrantedPurposeCategories()) + ", not " + category.described();
+			record(user, query, resource, grant, List.of(), legalBasis, channel, AccessResult.PURPOSE_MISMATCH,
+					reason);
+			throw new PurposeMismatchException("department " + user.department() + " may not read "
+					+ resource.getCode() + " for this purpose: " + reason);
+		}
 		List<String> fields = grant.getGrantedFields();
+		var cachedAnswer = cache.lookup(resource, query.subject(), fields);
+		if (cachedAnswer.isPresent()) {
+			AnswerCache.Entry hit = cachedAnswer.get();
+			AccessRecord record = record(user, query, resource, grant, fields, legalBasis, channel,
+					AccessResult.GRANTED, "served from cache (fetched from the provider at " + hit.fetchedAt() + ")");
+			log.info("{} read {} of {} for {} from the cache (access record {})", user.department(),
+					resource.getCode(), masked, category, record.getSeq());
+			return answer(resource, masked, fields, hit.data(), grant, query, legalBasis, record, true,
+					hit.fetchedAt());
+		}
 		var providerQuery = new ProviderGateway.ProviderQuery(resource, query.subject(), fields, user.department(),
-				query.purpose());
-		java.util.Map<String, Object> data;
+				query.purpose(), category.name(), query.applicationId());
+		Map<String, Object> data;
 		try {
 			data = gateway.fetch(providerQuery);
 		}
@@ -91,20 +126,29 @@ public class DataAccess {
 					ex.getMessage());
 			throw ex;
 		}
+		cache.store(resource, query.subject(), fields, data);
 		AccessRecord record = record(user, query, resource, grant, fields, legalBasis, channel, AccessResult.GRANTED,
 				null);
 		log.info("{} read {} of {} for {} (access record {})", user.department(), resource.getCode(), masked,
-				query.purpose(), record.getSeq());
+				category, record.getSeq());
+		return answer(resource, masked, fields, data, grant, query, legalBasis, record, false, record.getAt());
+	}
+
+	private static DataAnswer answer(DataResource resource, String masked, List<String> fields,
+			Map<String, Object> data, Grant grant, DataQuery query, String legalBasis, AccessRecord record,
+			boolean cached, Instant fetchedAt) {
 		return new DataAnswer(resource.getCode(), resource.getName(), resource.getProviderDepartment(),
 				Departments.name(resource.getProviderDepartment()), masked, fields, data, grant.getId(),
-				query.purpose(), legalBasis, query.applicationId(), record.getAt(), record.getSeq());
+				query.purposeCategory(), query.purpose(), legalBasis, query.applicationId(), record.getAt(),
+				record.getSeq(), cached, fetchedAt);
 	}
 
 	private AccessRecord record(CurrentUser user, DataQuery query, DataResource resource, Grant grant,
 			List<String> fields, String legalBasis, String channel, AccessResult result, String detail) {
 		return audit.append(new AccessEntry(user.subject(), user.username(), user.clientId(), user.department(),
 				query.subject(), resource.getCode(), resource.getProviderDepartment(), fields, query.purpose(),
-				legalBasis, query.applicationId(), grant == null ? null : grant.getId(), channel, result, detail));
+				legalBasis, query.applicationId(), grant == null ? null : grant.getId(), channel, result, detail,
+				query.purposeCategory()));
 	}
 
 	static void validateSubject(DataResource resource, String subject) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.yiwang.exchange.purpose.PurposeCategory;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.outbox.OutboxMessage;
 
@@ -56,6 +57,8 @@ public class AccessRecord {
 
 	private List<String> fields = new ArrayList<>();
 
+	private PurposeCategory purposeCategory;
+
 	private String purpose;
 
 	private String legalBasis;
@@ -92,6 +95,7 @@ public class AccessRecord {
 		record.resourceCode = entry.resourceCode();
 		record.providerDepartment = entry.providerDepartment();
 		record.fields = entry.fields() == null ? List.of() : List.copyOf(entry.fields());
+		record.purposeCategory = entry.purposeCategory();
 		record.purpose = entry.purpose();
 		record.legalBasis = entry.legalBasis();
 		record.applicationId = entry.applicationId();
@@ -103,11 +107,16 @@ public class AccessRecord {
 		record.outbox.add(OutboxMessage.of(Topics.EXCHANGE, DataAccessed.TYPE, 1, String.valueOf(seq),
 				new DataAccessed(seq, record.hash, record.at, record.department, record.clientId, record.subjectHash,
 						record.subjectMasked, record.resourceCode, record.providerDepartment, record.fields,
-						record.purpose, record.legalBasis, record.applicationId, record.channel, record.result)));
+						record.purpose, record.legalBasis, record.applicationId, record.channel, record.result,
+						record.purposeCategory)));
 		return record;
 	}
 
-	/** SHA-256 over every recorded field and the previous hash, unit-separated, in a fixed order. */
+	/**
+	 * SHA-256 over every recorded field and the previous hash, unit-separated, in a fixed order. The purpose
+	 * category (recorded since it exists) is appended last when present, so records written before it still
+	 * verify unchanged.
+	 */
 	public String computeHash() {
 		StringBuilder canonical = new StringBuilder();
 		for (Object part : new Object[] { seq, previousHash, at == null ? null : at.toEpochMilli(), userSubject,
@@ -115,6 +124,9 @@ public class AccessRecord {
 				fields == null ? null : String.join(",", fields), purpose, legalBasis, applicationId, grantId, channel,
 				result, detail }) {
 			canonical.append(part == null ? "\u2400" : part.toString()).append('\u001f');
+		}
+		if (purposeCategory != null) {
+			canonical.append("purposeCategory=").append(purposeCategory.name()).append('\u001f');
 		}
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -175,6 +187,10 @@ public class AccessRecord {
 
 	public List<String> getFields() {
 		return List.copyOf(fields);
+	}
+
+	public PurposeCategory getPurposeCategory() {
+		return purposeCategory;
 	}
 
 	public String getPurpose() {

@@ -7,6 +7,8 @@ public enum AccessResult {
 	GRANTED,
 	/** refused: the consumer department has no active grant */
 	NO_GRANT,
+	/** refused: the active grant does not cover the stated purpose category */
+	PURPOSE_MISMATCH,
 	/** the provider has no record of the subject */
 	NOT_FOUND,
 	/** the provider was down, slow, busy or its circuit open; nothing returned */

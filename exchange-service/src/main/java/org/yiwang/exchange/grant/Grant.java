@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
+import org.yiwang.exchange.purpose.PurposeCategory;
 import org.yiwang.exchange.resource.DataResource;
 import org.yiwang.exchange.resource.SharingType;
 import org.yiwang.shared.events.Topics;
@@ -20,7 +21,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A consumer department's purpose-bound right to fields of a resource (共享申请 / 授权). It starts as a request;
+ * A consumer department's purpose-bound right to fields of a resource (共享申请 / 授权), for the purpose categories
+ * ({@link PurposeCategory}) the provider agreed to beside the free-text purpose. It starts as a request;
  * the provider approves (possibly fewer fields) or denies; an unconditionally shared resource is approved at once.
  * An approved grant lets data flow until it expires or is revoked. Every change records an event in the same
  * document (outbox) and every decision states the revision it saw.
@@ -44,6 +46,10 @@ public class Grant {
 	private List<String> requestedFields = new ArrayList<>();
 
 	private List<String> grantedFields = new ArrayList<>();
+
+	private List<PurposeCategory> requestedPurposeCategories = new ArrayList<>();
+
+	private List<PurposeCategory> grantedPurposeCategories = new ArrayList<>();
 
 	private String purpose;
 
@@ -74,11 +80,16 @@ public class Grant {
 	Grant() {
 	}
 
-	public static Grant request(DataResource resource, String consumerDepartment, List<String> fields, String purpose,
-			String legalBasis, int durationDays, String by, Instant now) {
+	public static Grant request(DataResource resource, String consumerDepartment, List<String> fields,
+			List<PurposeCategory> purposeCategories, String purpose, String legalBasis, int durationDays, String by,
+			Instant now) {
 		if (resource.getSharingType() == SharingType.NOT_SHARED) {
 			throw new InvalidRequestException("resource " + resource.getCode() + " is not shared (不予共享)",
 					"resourceCode", "must be a shared resource");
+		}
+		if (purposeCategories == null || purposeCategories.isEmpty() || purposeCategories.contains(null)) {
+			throw new InvalidRequestException("at least one purpose category is required", "purposeCategories",
+					"must list purpose categories of " + List.of(PurposeCategory.values()));
 		}
 		if (purpose == null || purpose.isBlank()) {
 			throw new InvalidRequestException("a purpose is required", "purpose", "must not be blank");
@@ -106,6 +117,7 @@ public class Grant {
 		grant.providerDepartment = resource.getProviderDepartment();
 		grant.consumerDepartment = consumerDepartment;
 		grant.requestedFields = List.copyOf(new LinkedHashSet<>(fields));
+		grant.requestedPurposeCategories = List.copyOf(new LinkedHashSet<>(purposeCategories));
 		grant.purpose = purpose.strip();
 		grant.legalBasis = legalBasis.strip();
 		grant.durationDays = durationDays;
@@ -115,15 +127,21 @@ public class Grant {
 		grant.outbox.add(OutboxMessage.of(Topics.EXCHANGE, GrantEvents.GrantRequested.TYPE, 1, grant.id,
 				new GrantEvents.GrantRequested(grant.id, grant.resourceCode, grant.providerDepartment,
 						consumerDepartment, grant.requestedFields, grant.purpose, grant.legalBasis, durationDays, by,
-						now)));
+						now, grant.requestedPurposeCategories)));
 		if (resource.getSharingType() == SharingType.UNCONDITIONAL) {
-			// 无条件共享: any government department gets it without a decision by the provider
-			grant.activate(grant.requestedFields, "system:unconditional", now, true);
+			// 无条件共享: any government department gets it without a decision by the provider, for the purposes
+			// it stated
+			grant.activate(grant.requestedFields, grant.requestedPurposeCategories, "system:unconditional", now, true);
 		}
 		return grant;
 	}
 
-	public void approve(List<String> fields, long expectedRevision, String by, Instant now) {
+	/**
+	 * The provider agrees, possibly to fewer fields and fewer purpose categories than requested (empty or null =
+	 * as requested).
+	 */
+	public void approve(List<String> fields, List<PurposeCategory> purposeCategories, long expectedRevision, String by,
+			Instant now) {
 		requireRevision(expectedRevision);
 		requireStatus(GrantStatus.REQUESTED, "approved");
 		List<String> granted = fields == null || fields.isEmpty() ? requestedFields
@@ -134,18 +152,37 @@ public class Grant {
 						"must be a subset of the requested fields " + requestedFields);
 			}
 		}
-		activate(granted, by, now, false);
+		List<PurposeCategory> categories = purposeCategories == null || purposeCategories.isEmpty()
+				? getRequestedPurposeCategories() : List.copyOf(new LinkedHashSet<>(purposeCategories));
+		for (PurposeCategory category : categories) {
+			if (category == null || !getRequestedPurposeCategories().contains(category)) {
+				throw new InvalidRequestException("purpose category " + category + " was not requested",
+						"purposeCategories",
+						"must be a subset of the requested purpose categories " + getRequestedPurposeCategories());
+			}
+		}
+		activate(granted, categories, by, now, false);
 	}
 
-	private void activate(List<String> fields, String by, Instant now, boolean automatic) {
+	private void activate(List<String> fields, List<PurposeCategory> categories, String by, Instant now,
+			boolean automatic) {
 		grantedFields = List.copyOf(fields);
+		grantedPurposeCategories = List.copyOf(categories);
 		status = GrantStatus.ACTIVE;
 		decidedBy = by;
 		decidedAt = now;
 		expiresAt = now.plus(Duration.ofDays(durationDays));
 		outbox.add(OutboxMessage.of(Topics.EXCHANGE, GrantEvents.GrantApproved.TYPE, 1, id,
 				new GrantEvents.GrantApproved(id, resourceCode, providerDepartment, consumerDepartment, grantedFields,
-						purpose, expiresAt, automatic, by, now)));
+						purpose, expiresAt, automatic, by, now, grantedPurposeCategories)));
+	}
+
+	/**
+	 * Whether the grant covers data use for this purpose category. A grant from before categories existed covers
+	 * none: the consumer requests anew, stating its purposes.
+	 */
+	public boolean covers(PurposeCategory category) {
+		return getGrantedPurposeCategories().contains(category);
 	}
 
 	public void deny(String why, long expectedRevision, String by, Instant now) {
@@ -232,6 +269,14 @@ public class Grant {
 
 	public List<String> getGrantedFields() {
 		return List.copyOf(grantedFields);
+	}
+
+	public List<PurposeCategory> getRequestedPurposeCategories() {
+		return requestedPurposeCategories == null ? List.of() : List.copyOf(requestedPurposeCategories);
+	}
+
+	public List<PurposeCategory> getGrantedPurposeCategories() {
+		return grantedPurposeCategories == null ? List.of() : List.copyOf(grantedPurposeCategories);
 	}
 
 	public String getPurpose() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.exchange.Departments;
+import org.yiwang.exchange.purpose.PurposeCategory;
 import org.yiwang.exchange.resource.DataResource;
 import org.yiwang.exchange.resource.DataResources;
 import org.yiwang.shared.security.CurrentUser;
@@ -44,8 +45,8 @@ public class GrantDesk {
 		this.clock = clock;
 	}
 
-	public Grant request(CurrentUser user, String resourceCode, List<String> fields, String purpose,
-			String legalBasis, int durationDays) {
+	public Grant request(CurrentUser user, String resourceCode, List<String> fields,
+			List<PurposeCategory> purposeCategories, String purpose, String legalBasis, int durationDays) {
 		if (!user.hasRole(CurrentUser.DEPT_ADMIN) || !Departments.exists(user.department())) {
 			throw new ForbiddenException("only a department admin requests data for their (government) department");
 		}
@@ -61,13 +62,14 @@ public class GrantDesk {
 			throw new ConflictException("department " + user.department() + " already has an open request or an "
 					+ "active grant for " + resourceCode, "resourceCode", "must not have an open grant");
 		}
-		return grants.insert(Grant.request(resource, user.department(), fields, purpose, legalBasis, durationDays,
-				user.username(), now));
+		return grants.insert(Grant.request(resource, user.department(), fields, purposeCategories, purpose, legalBasis,
+				durationDays, user.username(), now));
 	}
 
-	public Grant approve(CurrentUser user, String grantId, List<String> fields, long revision) {
+	public Grant approve(CurrentUser user, String grantId, List<String> fields,
+			List<PurposeCategory> purposeCategories, long revision) {
 		Grant grant = providerOwned(user, grantId);
-		grant.approve(fields, revision, user.username(), clock.instant());
+		grant.approve(fields, purposeCategories, revision, user.username(), clock.instant());
 		return grants.save(grant);
 	}
 

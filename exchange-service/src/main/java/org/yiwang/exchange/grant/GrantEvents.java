@@ -3,6 +3,8 @@ package org.yiwang.exchange.grant;
 import java.time.Instant;
 import java.util.List;
 
+import org.yiwang.exchange.purpose.PurposeCategory;
+
 /**
  * What happens to a grant, published on {@code exchange.events} (key = grant id). Provider and consumer systems
  * (and supervision) follow their data-sharing relations from these.
@@ -12,22 +14,25 @@ public final class GrantEvents {
 	private GrantEvents() {
 	}
 
-	/** {@code exchange.GrantRequested}: a consumer department asked for fields of a resource, for a purpose. */
+	/**
+	 * {@code exchange.GrantRequested}: a consumer department asked for fields of a resource, for a purpose (and its
+	 * purpose categories).
+	 */
 	public record GrantRequested(String grantId, String resourceCode, String providerDepartment,
 			String consumerDepartment, List<String> requestedFields, String purpose, String legalBasis,
-			int durationDays, String requestedBy, Instant requestedAt) {
+			int durationDays, String requestedBy, Instant requestedAt, List<PurposeCategory> purposeCategories) {
 
 		public static final String TYPE = "exchange.GrantRequested";
 
 	}
 
 	/**
-	 * {@code exchange.GrantApproved}: data may flow until {@code expiresAt}; {@code automatic} when the resource is
-	 * shared unconditionally.
+	 * {@code exchange.GrantApproved}: data may flow until {@code expiresAt}, for the granted purpose categories;
+	 * {@code automatic} when the resource is shared unconditionally.
 	 */
 	public record GrantApproved(String grantId, String resourceCode, String providerDepartment,
 			String consumerDepartment, List<String> grantedFields, String purpose, Instant expiresAt,
-			boolean automatic, String approvedBy, Instant approvedAt) {
+			boolean automatic, String approvedBy, Instant approvedAt, List<PurposeCategory> purposeCategories) {
 
 		public static final String TYPE = "exchange.GrantApproved";
 

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * answered, so a provider that says too much cannot leak through the exchange.
  *
  * <p>Provider API contract: {@code POST <providerBaseUrl>/queries} with
- * {@code {"resourceCode","subject","fields":[...],"consumerDepartment","purpose"}} → 200 with a JSON object of
+ * {@code {"resourceCode","subject","fields":[...],"consumerDepartment","purpose","purposeCategory","applicationId"}}
+ * → 200 with a JSON object of
  * field values, 404 when the subject is unknown; anything else is a provider failure. Every call carries
  * {@code Authorization: Bearer <token of client svc-exchange>} ({@link ServiceTokens}).
  */
@@ -61,9 +62,12 @@ public class ProviderGateway {
 		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
 	}
 
-	/** The request the provider gets: whose data, which fields, for whom and why. */
+	/**
+	 * The request the provider gets: whose data, which fields, for whom and why (purpose words and category, and
+	 * the application where there is one).
+	 */
 	public record ProviderQuery(DataResource resource, String subject, List<String> fields, String consumerDepartment,
-			String purpose) {
+			String purpose, String purposeCategory, String applicationId) {
 	}
 
 	public Map<String, Object> fetch(ProviderQuery query) {
@@ -114,6 +118,8 @@ public class ProviderGateway {
 		body.put("fields", query.fields());
 		body.put("consumerDepartment", query.consumerDepartment());
 		body.put("purpose", query.purpose());
+		body.put("purposeCategory", query.purposeCategory());
+		body.put("applicationId", query.applicationId());
 		HttpRequest request = HttpRequest.newBuilder(uri)
 			.timeout(timeout)
 			.header("Content-Type", "application/json")

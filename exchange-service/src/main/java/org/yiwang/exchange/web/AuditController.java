@@ -14,6 +14,7 @@ import org.yiwang.exchange.audit.AuditLog;
 import org.yiwang.exchange.audit.ChainVerification;
 import org.yiwang.exchange.audit.SubjectIdentity;
 import org.yiwang.exchange.provider.ProviderResilience;
+import org.yiwang.exchange.purpose.PurposeCategory;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.ForbiddenException;
 import org.yiwang.shared.web.PageView;
@@ -82,28 +83,31 @@ class AuditController {
 
 	/** A record as supervision sees it: everything but the plain subject (never stored). */
 	record StaffView(long seq, Instant at, String username, String clientId, String department,
-			String subjectMasked, String resourceCode, String providerDepartment, List<String> fields, String purpose,
-			String legalBasis, String applicationId, String grantId, String channel, AccessResult result,
-			String detail, String hash) {
+			String subjectMasked, String resourceCode, String providerDepartment, List<String> fields,
+			PurposeCategory purposeCategory, String purpose, String legalBasis, String applicationId, String grantId,
+			String channel, AccessResult result, String detail, String hash) {
 
 		static StaffView of(AccessRecord r) {
 			return new StaffView(r.getSeq(), r.getAt(), r.getUsername(), r.getClientId(), r.getDepartment(),
-					r.getSubjectMasked(), r.getResourceCode(), r.getProviderDepartment(), r.getFields(), r.getPurpose(),
-					r.getLegalBasis(), r.getApplicationId(), r.getGrantId(), r.getChannel(), r.getResult(),
-					r.getDetail(), r.getHash());
+					r.getSubjectMasked(), r.getResourceCode(), r.getProviderDepartment(), r.getFields(),
+					r.getPurposeCategory(), r.getPurpose(), r.getLegalBasis(), r.getApplicationId(), r.getGrantId(),
+					r.getChannel(), r.getResult(), r.getDetail(), r.getHash());
 		}
 
 	}
 
 	/** A record as the data subject sees it: which department used which data, why and when. */
 	record SubjectView(Instant at, String department, String departmentName, String resourceCode,
-			String providerDepartment, String providerDepartmentName, List<String> fields, String purpose,
-			String legalBasis, String applicationId, AccessResult result) {
+			String providerDepartment, String providerDepartmentName, List<String> fields,
+			PurposeCategory purposeCategory, String purposeCategoryLabel, String purpose, String legalBasis,
+			String applicationId, AccessResult result) {
 
 		static SubjectView of(AccessRecord r) {
+			PurposeCategory category = r.getPurposeCategory();
 			return new SubjectView(r.getAt(), r.getDepartment(), Departments.name(r.getDepartment()),
 					r.getResourceCode(), r.getProviderDepartment(), Departments.name(r.getProviderDepartment()),
-					r.getFields(), r.getPurpose(), r.getLegalBasis(), r.getApplicationId(), r.getResult());
+					r.getFields(), category, category == null ? null : category.label(), r.getPurpose(),
+					r.getLegalBasis(), r.getApplicationId(), r.getResult());
 		}
 
 	}

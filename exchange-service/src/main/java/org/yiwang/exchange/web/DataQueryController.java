@@ -1,5 +1,6 @@
 package org.yiwang.exchange.web;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -10,8 +11,10 @@ import org.yiwang.exchange.access.DataAccess;
 import org.yiwang.exchange.access.DataAnswer;
 import org.yiwang.exchange.access.DataQuery;
 import org.yiwang.exchange.access.Prefill;
+import org.yiwang.exchange.purpose.PurposeCategory;
 import org.yiwang.shared.security.CurrentUser;
 
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,7 +37,16 @@ class DataQueryController {
 	@PostMapping("/queries")
 	DataAnswer query(@Valid @RequestBody QueryRequest request) {
 		return access.query(CurrentUser.current(), new DataQuery(request.resourceCode(), request.subject(),
-				request.purpose(), request.applicationId(), request.legalBasis()), "QUERY");
+				request.purposeCategory(), request.purpose(), request.applicationId(), request.legalBasis()), "QUERY");
+	}
+
+	/** The purpose vocabulary (code and zh-CN label), for request forms. */
+	@GetMapping("/purpose-categories")
+	List<CategoryView> purposeCategories() {
+		return Arrays.stream(PurposeCategory.values()).map(c -> new CategoryView(c, c.label())).toList();
+	}
+
+	record CategoryView(PurposeCategory code, String label) {
 	}
 
 	@PostMapping("/prefill")
@@ -44,8 +56,8 @@ class DataQueryController {
 	}
 
 	record QueryRequest(@NotBlank @Size(max = 40) String resourceCode, @NotBlank @Size(max = 18) String subject,
-			@NotBlank @Size(max = 500) String purpose, @Size(max = 80) String applicationId,
-			@Size(max = 500) String legalBasis) {
+			@NotNull PurposeCategory purposeCategory, @NotBlank @Size(max = 500) String purpose,
+			@Size(max = 80) String applicationId, @Size(max = 500) String legalBasis) {
 
 		@Override
 		public String toString() {

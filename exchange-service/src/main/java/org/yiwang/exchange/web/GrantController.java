@@ -14,6 +14,7 @@ import org.yiwang.exchange.grant.Grant;
 import org.yiwang.exchange.grant.GrantDesk;
 import org.yiwang.exchange.grant.GrantStatus;
 import org.yiwang.exchange.grant.Grants;
+import org.yiwang.exchange.purpose.PurposeCategory;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.ForbiddenException;
 import org.yiwang.shared.web.PageView;
@@ -48,8 +49,8 @@ class GrantController {
 
 	@PostMapping
 	ResponseEntity<GrantView> request(@Valid @RequestBody GrantRequest request) {
-		Grant grant = desk.request(CurrentUser.current(), request.resourceCode(), request.fields(), request.purpose(),
-				request.legalBasis(), request.durationDays());
+		Grant grant = desk.request(CurrentUser.current(), request.resourceCode(), request.fields(),
+				request.purposeCategories(), request.purpose(), request.legalBasis(), request.durationDays());
 		return ResponseEntity.created(URI.create("/api/v1/exchange/grants/" + grant.getId())).body(GrantView.of(grant));
 	}
 
@@ -95,7 +96,8 @@ class GrantController {
 
 	@PostMapping("/{id}/approval")
 	GrantView approve(@PathVariable String id, @Valid @RequestBody Approval approval) {
-		return GrantView.of(desk.approve(CurrentUser.current(), id, approval.fields(), approval.revision()));
+		return GrantView.of(desk.approve(CurrentUser.current(), id, approval.fields(), approval.purposeCategories(),
+				approval.revision()));
 	}
 
 	@PostMapping("/{id}/denial")
@@ -109,24 +111,30 @@ class GrantController {
 	}
 
 	record GrantRequest(@NotBlank @Size(max = 40) String resourceCode,
-			@NotNull @Size(min = 1, max = 100) List<@NotBlank String> fields, @NotBlank @Size(max = 500) String purpose,
-			@NotBlank @Size(max = 500) String legalBasis, @Min(1) @Max(Grant.MAX_DURATION_DAYS) int durationDays) {
+			@NotNull @Size(min = 1, max = 100) List<@NotBlank String> fields,
+			@NotNull @Size(min = 1, max = 20) List<@NotNull PurposeCategory> purposeCategories,
+			@NotBlank @Size(max = 500) String purpose, @NotBlank @Size(max = 500) String legalBasis,
+			@Min(1) @Max(Grant.MAX_DURATION_DAYS) int durationDays) {
 	}
 
-	record Approval(@NotNull Long revision, @Size(max = 100) List<@NotBlank String> fields) {
+	record Approval(@NotNull Long revision, @Size(max = 100) List<@NotBlank String> fields,
+			@Size(max = 20) List<@NotNull PurposeCategory> purposeCategories) {
 	}
 
 	record Reasoned(@NotNull Long revision, @NotBlank @Size(max = 500) String reason) {
 	}
 
 	record GrantView(String id, String resourceCode, String resourceName, String providerDepartment,
-			String consumerDepartment, List<String> requestedFields, List<String> grantedFields, String purpose,
-			String legalBasis, int durationDays, GrantStatus status, String requestedBy, Instant requestedAt,
-			String decidedBy, Instant decidedAt, String reason, Instant expiresAt, Long revision) {
+			String consumerDepartment, List<String> requestedFields, List<String> grantedFields,
+			List<PurposeCategory> requestedPurposeCategories, List<PurposeCategory> grantedPurposeCategories,
+			String purpose, String legalBasis, int durationDays, GrantStatus status, String requestedBy,
+			Instant requestedAt, String decidedBy, Instant decidedAt, String reason, Instant expiresAt,
+			Long revision) {
 
 		static GrantView of(Grant g) {
 			return new GrantView(g.getId(), g.getResourceCode(), g.getResourceName(), g.getProviderDepartment(),
-					g.getConsumerDepartment(), g.getRequestedFields(), g.getGrantedFields(), g.getPurpose(),
+					g.getConsumerDepartment(), g.getRequestedFields(), g.getGrantedFields(),
+					g.getRequestedPurposeCategories(), g.getGrantedPurposeCategories(), g.getPurpose(),
 					g.getLegalBasis(), g.getDurationDays(), g.getStatus(), g.getRequestedBy(), g.getRequestedAt(),
 					g.getDecidedBy(), g.getDecidedAt(), g.getReason(), g.getExpiresAt(), g.getRevision());
 		}
