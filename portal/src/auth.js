@@ -50,7 +50,7 @@ export async function api(path, options = {}) {
     await keycloak.updateToken(30)
     headers.Authorization = `Bearer ${keycloak.token}`
   }
-  if (options.body && typeof options.body !== 'string') {
+  if (options.body && typeof options.body !== 'string' && !(options.body instanceof FormData)) {
     headers['Content-Type'] = 'application/json'
     options = { ...options, body: JSON.stringify(options.body) }
   }

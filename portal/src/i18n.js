@@ -12,11 +12,16 @@ const messages = {
     },
     applications: {
       title: '我的办件', id: '办件号', status: '状态', submittedAt: '提交时间', item: '事项', case: '子件',
-      licenseNumber: '证照编号', empty: '暂无办件'
+      licenseNumber: '证照编号', empty: '暂无办件',
+      materials: '申请材料', material: '材料', source: '来源', providedBy: '提供方', materialStatus: '状态',
+      useLicense: '使用证照', chooseLicense: '选择电子证照', upload: '上传', uploaded: '已上传',
+      sources: { UPLOAD: '申请人上传', E_LICENSE: '电子证照', SHARED_DATA: '数据共享（免提交）' },
+      requirement: { OUTSTANDING: '待提供', PREFILL_PENDING: '正在向部门共享获取', UPLOAD_NEEDED: '需上传', AWAITING_LICENSE: '待前置事项发证', SATISFIED: '已提供' },
+      prefill: { PENDING: '正在为您共享获取材料…', DONE: '共享材料已获取', GAVE_UP: '部分材料暂无法共享获取，请上传' }
     },
     licenses: { title: '我的电子证照', number: '证照编号', type: '证照名称', issuer: '发证部门', validUntil: '有效期至', status: '状态', empty: '暂无证照', unlimited: '长期' },
     workbench: { title: '审批工作台', applicant: '申请人', approve: '准予', deny: '不予', reason: '不予许可理由', approved: '已办结（准予）', denied: '已办结（不予）', empty: '暂无待办件' },
-    status: { WAITING: '待前置办结', SUBMITTED: '已提交', ACCEPTED: '已受理', UNDER_REVIEW: '审查中', CORRECTION_REQUESTED: '待补正', SUPPLEMENTED: '已补正', SPECIAL_PROCEDURE: '特别程序', APPROVED: '准予', DENIED: '不予', REJECTED: '不予受理', WITHDRAWN: '已撤回', TERMINATED: '已终止', IN_PROGRESS: '办理中', WAITING_FOR_APPLICANT: '待申请人补正', CONCLUDED: '已办结', VALID: '有效', SUSPENDED: '中止', REVOKED: '撤销', EXPIRED: '过期' },
+    status: { WAITING: '待前置办结', SUBMITTED: '已提交', ACCEPTED: '已受理', UNDER_REVIEW: '审查中', CORRECTION_REQUESTED: '待补正', SUPPLEMENTED: '已补正', SPECIAL_PROCEDURE: '特别程序', APPROVED: '准予', DENIED: '不予', REJECTED: '不予受理', WITHDRAWN: '已撤回', TERMINATED: '已终止', IN_PROGRESS: '办理中', WAITING_FOR_APPLICANT: '待申请人补正', CONCLUDED: '已办结', OVERTURNED: '准予已撤销', VALID: '有效', SUSPENDED: '中止', REVOKED: '撤销', EXPIRED: '过期' },
     error: '操作失败'
   },
   en: {
@@ -30,11 +35,16 @@ const messages = {
     },
     applications: {
       title: 'My applications', id: 'Application', status: 'Status', submittedAt: 'Submitted', item: 'Item', case: 'Case',
-      licenseNumber: 'Licence number', empty: 'No applications yet'
+      licenseNumber: 'Licence number', empty: 'No applications yet',
+      materials: 'Materials', material: 'Material', source: 'Source', providedBy: 'Provided by', materialStatus: 'Status',
+      useLicense: 'Use licence', chooseLicense: 'Choose an e-licence', upload: 'Upload', uploaded: 'Uploaded',
+      sources: { UPLOAD: 'Uploaded by you', E_LICENSE: 'E-licence', SHARED_DATA: 'Shared data (nothing to submit)' },
+      requirement: { OUTSTANDING: 'To provide', PREFILL_PENDING: 'Being fetched from the department', UPLOAD_NEEDED: 'Please upload', AWAITING_LICENSE: 'Issued by an earlier case', SATISFIED: 'Provided' },
+      prefill: { PENDING: 'Fetching shared materials for you…', DONE: 'Shared materials fetched', GAVE_UP: 'Some materials could not be fetched; please upload them' }
     },
     licenses: { title: 'My e-licences', number: 'Number', type: 'Licence', issuer: 'Issued by', validUntil: 'Valid until', status: 'Status', empty: 'No licences yet', unlimited: 'unlimited' },
     workbench: { title: 'Workbench', applicant: 'Applicant', approve: 'Approve', deny: 'Deny', reason: 'Reason for denial', approved: 'Concluded (approved)', denied: 'Concluded (denied)', empty: 'Nothing to decide' },
-    status: { WAITING: 'Waiting for a prior case', SUBMITTED: 'Submitted', ACCEPTED: 'Accepted', UNDER_REVIEW: 'Under review', CORRECTION_REQUESTED: 'Correction requested', SUPPLEMENTED: 'Supplemented', SPECIAL_PROCEDURE: 'Special procedure', APPROVED: 'Approved', DENIED: 'Denied', REJECTED: 'Rejected at intake', WITHDRAWN: 'Withdrawn', TERMINATED: 'Terminated', IN_PROGRESS: 'In progress', WAITING_FOR_APPLICANT: 'Waiting for the applicant', CONCLUDED: 'Concluded', VALID: 'Valid', SUSPENDED: 'Suspended', REVOKED: 'Revoked', EXPIRED: 'Expired' },
+    status: { WAITING: 'Waiting for a prior case', SUBMITTED: 'Submitted', ACCEPTED: 'Accepted', UNDER_REVIEW: 'Under review', CORRECTION_REQUESTED: 'Correction requested', SUPPLEMENTED: 'Supplemented', SPECIAL_PROCEDURE: 'Special procedure', APPROVED: 'Approved', DENIED: 'Denied', REJECTED: 'Rejected at intake', WITHDRAWN: 'Withdrawn', TERMINATED: 'Terminated', IN_PROGRESS: 'In progress', WAITING_FOR_APPLICANT: 'Waiting for the applicant', CONCLUDED: 'Concluded', OVERTURNED: 'Approval set aside', VALID: 'Valid', SUSPENDED: 'Suspended', REVOKED: 'Revoked', EXPIRED: 'Expired' },
     error: 'Something went wrong'
   }
 }
