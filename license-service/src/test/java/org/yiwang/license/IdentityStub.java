@@ -39,6 +39,9 @@ public final class IdentityStub {
 	/** Subjects answered with 503 (identity-service failing for them). */
 	public static final Map<String, Boolean> DOWN = new ConcurrentHashMap<>();
 
+	/** Subjects answered only after 3 s (slower than the client's time limit in tests). */
+	public static final Map<String, Boolean> SLOW = new ConcurrentHashMap<>();
+
 	/** Requests seen: {authorization, subject}. */
 	public static final List<Map<String, String>> REQUESTS = new CopyOnWriteArrayList<>();
 
@@ -104,6 +107,14 @@ public final class IdentityStub {
 			if (!("Bearer " + TOKEN).equals(authorization) || !"POST".equals(exchange.getRequestMethod())) {
 				send(exchange, 401, "{}");
 				return;
+			}
+			if (SLOW.containsKey(subject)) {
+				try {
+					Thread.sleep(3000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
 			if (DOWN.containsKey(subject)) {
 				send(exchange, 503, "{\"title\":\"unavailable\"}");

@@ -45,6 +45,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ExtendWith(OutputCaptureExtension.class)
 class LicenseHolderTests extends LicenseTestSupport {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	static final Map<String, String> DATA = Map.of("businessScope", "热食类食品制售（演示数据）", "premisesAddress",
 			"深圳市南山区演示路8号", "seats", "48");
 
@@ -206,6 +209,20 @@ class LicenseHolderTests extends LicenseTestSupport {
 					.getInteger("attempts") >= 3);
 			assertThat(IdentityStub.requestsFor(subject)).isGreaterThanOrEqualTo(2);
 			assertThat(licenses.existsByCaseId(caseId)).isFalse();
+			// the circuit breaker stops calling a failing identity-service: later attempts fail fast
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> "identity-service circuit open".equals(mongo.getCollection("license_pending_issuances")
+					.find(new Document("_id", caseId))
+					.first()
+					.getString("lastProblem")));
+			assertThat(meters.get("license.issuance.pending").gauge().value()).isGreaterThanOrEqualTo(1);
+			assertThat(meters.get("resilience4j.circuitbreaker.state")
+				.tags("name", "identity-service", "state", "open")
+				.gauge()
+				.value() + meters.get("resilience4j.circuitbreaker.state")
+					.tags("name", "identity-service", "state", "half_open")
+					.gauge()
+					.value()).isEqualTo(1);
 
 			IdentityStub.DOWN.remove(subject);
 			EventEnvelope issued = probe.await(LicenseIssued.TYPE,
@@ -223,6 +240,26 @@ class LicenseHolderTests extends LicenseTestSupport {
 			assertThat(licenses.findById(number).orElseThrow().getHolderIdentifierMasked())
 				.isEqualTo(IdNumbers.mask(IdentityStub.idNumber(subject)));
 		}
+	}
+
+	@Test
+	void slowIdentityServiceHitsTheTimeLimitAndTheLicenceFollowsLater() {
+		String subject = "holder-slow-" + UUID.randomUUID();
+		String caseId = "CASE-" + UUID.randomUUID();
+		IdentityStub.SLOW.put(subject, true);
+		try {
+			EventProbe.send(Topics.APPLICATION, approval(caseId, subject, null, null));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> mongo.getCollection("license_pending_issuances")
+					.find(new Document("_id", caseId))
+					.first() != null);
+			assertThat(licenses.existsByCaseId(caseId)).isFalse();
+		}
+		finally {
+			IdentityStub.SLOW.remove(subject);
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> licenses.existsByCaseId(caseId));
+		assertThat(licenses.findByCaseId(caseId).orElseThrow().getHolderName()).isEqualTo(IdentityStub.nameOf(subject));
 	}
 
 	@Test

@@ -13,10 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.license.license.HolderIdentities;
@@ -24,6 +29,7 @@ import org.yiwang.shared.client.ServiceTokens;
 import org.yiwang.shared.web.Correlation;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatusCode;
@@ -47,6 +53,8 @@ class IdentityServiceClient implements HolderIdentities, DisposableBean {
 
 	static final String PATH = "/api/v1/identity/subject-resolutions";
 
+	static final String NAME = "identity-service";
+
 	private final RestClient http;
 
 	private final CircuitBreaker circuitBreaker;
@@ -58,7 +66,7 @@ class IdentityServiceClient implements HolderIdentities, DisposableBean {
 	private final ExecutorService executor;
 
 	IdentityServiceClient(IdentityClientProperties properties, ServiceTokens tokens,
-			@Value("${platform.peers.identity}") String identityUri) {
+			@Value("${platform.peers.identity}") String identityUri, ObjectProvider<MeterRegistry> meters) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				java.net.http.HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
 		requests.setReadTimeout(properties.timeout().multipliedBy(2));
@@ -74,20 +82,27 @@ class IdentityServiceClient implements HolderIdentities, DisposableBean {
 				return next.execute(request, body);
 			})
 			.build();
-		this.circuitBreaker = CircuitBreaker.of("identity-service", CircuitBreakerConfig.custom()
+		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(properties.slidingWindowSize())
 			.minimumNumberOfCalls(properties.minimumCalls())
 			.failureRateThreshold(properties.failureRateThreshold())
 			.waitDurationInOpenState(properties.waitInOpenState())
 			.build());
-		this.retry = Retry.of("identity-service", RetryConfig.custom()
+		RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
 			.maxAttempts(Math.max(1, properties.retryAttempts()))
 			.waitDuration(properties.retryWait())
 			.ignoreExceptions(CallNotPermittedException.class)
 			.build());
+		this.circuitBreaker = breakers.circuitBreaker(NAME);
+		this.retry = retries.retry(NAME);
 		this.timeLimiter = TimeLimiter
 			.of(TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).cancelRunningFuture(true).build());
+		// resilience4j.circuitbreaker.state{name=identity-service}, resilience4j.retry.calls{name=identity-service}
+		meters.ifAvailable(registry -> {
+			TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
+			TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
+		});
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = new ThreadPoolExecutor(0, 32, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
 			Thread thread = new Thread(r, "identity-call-" + threads.incrementAndGet());

@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.shared.web.Correlation;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -58,7 +61,8 @@ public class LicenseIssuance {
 	LicenseIssuance(Licenses licenses, LicenseIssuer issuer, HolderIdentities identities,
 			ApprovalOverturns overturns, MongoTemplate mongo, Clock clock,
 			@Value("${platform.license.pending.retry-interval-ms:30000}") long retryIntervalMs,
-			@Value("${platform.license.pending.max-backoff-ms:600000}") long maxBackoffMs) {
+			@Value("${platform.license.pending.max-backoff-ms:600000}") long maxBackoffMs,
+			ObjectProvider<MeterRegistry> meters) {
 		this.licenses = licenses;
 		this.issuer = issuer;
 		this.identities = identities;
@@ -67,6 +71,9 @@ public class LicenseIssuance {
 		this.clock = clock;
 		this.retryInterval = Duration.ofMillis(retryIntervalMs);
 		this.maxBackoff = Duration.ofMillis(Math.max(maxBackoffMs, retryIntervalMs));
+		meters.ifAvailable(registry -> Gauge.builder("license.issuance.pending", this, LicenseIssuance::pendingCount)
+			.description("approved cases whose licence waits for identity-service")
+			.register(registry));
 	}
 
 	/** Issues the licence of an approved case now, or defers it when the holder cannot be resolved yet. */
