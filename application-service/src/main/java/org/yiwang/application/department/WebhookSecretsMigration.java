@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * At startup, brings every stored webhook secret to the current form: a plain secret (written before encryption at
  * rest) is sealed and the plain field removed; a secret sealed with an older key (after a rotation) is re-sealed
  * with the active key. Each document is updated only if it still holds what was read (several instances may
- * start at once); until then the dispatcher still signs with what is stored, so nothing stops working.
+ * start at once); until then the dispatcher still signs with what is stored, so nothing stops working. A secret
+ * whose key is no longer configured is reported and left alone: the service starts, that webhook's deliveries
+ * dead-letter with the cause, and the department registers the webhook again.
  */
 @Component
 class WebhookSecretsMigration implements ApplicationRunner {
@@ -48,7 +50,15 @@ class WebhookSecretsMigration implements ApplicationRunner {
 				unchanged = new Query(Criteria.where("_id").is(subscription.id).and("secret").is(subscription.secret));
 			}
 			else if (subscription.sealedSecret != null && !secrets.sealedWithActiveKey(subscription.sealedSecret)) {
-				plain = secrets.open(subscription.id, subscription.sealedSecret);
+				try {
+					plain = secrets.open(subscription.id, subscription.sealedSecret);
+				}
+				catch (IllegalStateException ex) {
+					// its key is gone: the service still starts; this webhook's deliveries dead-letter naming the
+					// cause, and the department registers it again
+					log.warn("webhook {} of {}: {}", subscription.id, subscription.departmentCode, ex.getMessage());
+					continue;
+				}
 				unchanged = new Query(
 						Criteria.where("_id").is(subscription.id).and("sealedSecret").is(subscription.sealedSecret));
 			}

@@ -176,4 +176,20 @@ class WebhookSecretsAtRestTests extends ServiceTestSupport {
 			.andExpect(status().isNoContent());
 	}
 
+	@Test
+	void aSecretSealedWithAKeyNoLongerConfiguredDoesNotStopTheStartup() {
+		String hook = "WH-lost-key-" + UUID.randomUUID();
+		String sealed = "v1:k-retired:" + java.util.Base64.getEncoder().encodeToString(new byte[60]);
+		mongo.getCollection("webhooks")
+			.insertOne(new Document("_id", hook).append("departmentCode", "SCJG")
+				.append("url", url("/lost"))
+				.append("sealedSecret", sealed)
+				.append("active", false)
+				.append("createdBy", "admin-scjg")
+				.append("createdAt", java.util.Date.from(Instant.now())));
+		assertThat(migration.migrate()).isZero();
+		assertThat(mongo.getCollection("webhooks").find(new Document("_id", hook)).first().getString("sealedSecret"))
+			.isEqualTo(sealed);
+	}
+
 }
