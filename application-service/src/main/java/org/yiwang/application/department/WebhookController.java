@@ -53,9 +53,12 @@ class WebhookController {
 
 	private final Clock clock;
 
-	WebhookController(MongoTemplate mongo, Clock clock) {
+	private final WebhookSecrets secrets;
+
+	WebhookController(MongoTemplate mongo, Clock clock, WebhookSecrets secrets) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.secrets = secrets;
 	}
 
 	@PostMapping
@@ -76,13 +79,16 @@ class WebhookController {
 		if (existing >= 10) {
 			throw new ConflictException("a department has at most 10 webhooks", "url", "at most 10 active webhooks");
 		}
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		WebhookSubscription subscription = new WebhookSubscription("WH-" + UUID.randomUUID(), user.department(),
-				request.url(), "whsec_" + HexFormat.of().formatHex(secret), user.subject(), Instant.now(clock));
+		byte[] random = new byte[32];
+		RANDOM.nextBytes(random);
+		String secret = "whsec_" + HexFormat.of().formatHex(random);
+		String id = "WH-" + UUID.randomUUID();
+		WebhookSubscription subscription = new WebhookSubscription(id, user.department(), request.url(),
+				secrets.seal(id, secret), user.subject(), Instant.now(clock));
 		mongo.insert(subscription);
+		// the only time the plain secret leaves the service
 		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + subscription.id))
-			.body(new Registered(subscription.id, subscription.url, subscription.secret, subscription.createdAt));
+			.body(new Registered(subscription.id, subscription.url, secret, subscription.createdAt));
 	}
 
 	@GetMapping

@@ -36,10 +36,13 @@ class WebhookDispatcher {
 
 	private final HttpClient http;
 
-	WebhookDispatcher(MongoTemplate mongo, WebhookProperties properties, Clock clock) {
+	private final WebhookSecrets secrets;
+
+	WebhookDispatcher(MongoTemplate mongo, WebhookProperties properties, Clock clock, WebhookSecrets secrets) {
 		this.mongo = mongo;
 		this.properties = properties;
 		this.clock = clock;
+		this.secrets = secrets;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(properties.timeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -85,7 +88,8 @@ class WebhookDispatcher {
 				.header(WebhookSignature.EVENT_ID, delivery.eventId)
 				.header(WebhookSignature.EVENT_TYPE, delivery.eventType)
 				.header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
-				.header(WebhookSignature.SIGNATURE, WebhookSignature.sign(subscription.secret, timestamp, delivery.body))
+				.header(WebhookSignature.SIGNATURE,
+						WebhookSignature.sign(secrets.signingSecret(subscription), timestamp, delivery.body))
 				.POST(HttpRequest.BodyPublishers.ofString(delivery.body))
 				.build();
 			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());

@@ -8,7 +8,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A department system's webhook: where its case events are pushed, and the secret they are signed with. The
- * secret is shown once, at registration. (At rest it should be encrypted with a platform key; see the docs.)
+ * secret is shown once, at registration, and kept only sealed ({@link WebhookSecrets}: AES-256-GCM with the
+ * platform's webhook key); {@code secret} is the plain field of documents written before encryption, emptied by
+ * {@link WebhookSecretsMigration} at startup.
  */
 @Document("webhooks")
 class WebhookSubscription {
@@ -20,6 +22,10 @@ class WebhookSubscription {
 
 	String url;
 
+	/** {@code v1:<keyId>:<base64>}, see {@link WebhookSecrets}. */
+	String sealedSecret;
+
+	/** Legacy plain secret (documents from before encryption at rest); null once migrated. */
 	String secret;
 
 	boolean active;
@@ -32,12 +38,12 @@ class WebhookSubscription {
 	WebhookSubscription() {
 	}
 
-	WebhookSubscription(String id, String departmentCode, String url, String secret, String createdBy,
+	WebhookSubscription(String id, String departmentCode, String url, String sealedSecret, String createdBy,
 			Instant createdAt) {
 		this.id = id;
 		this.departmentCode = departmentCode;
 		this.url = url;
-		this.secret = secret;
+		this.sealedSecret = sealedSecret;
 		this.active = true;
 		this.createdBy = createdBy;
 		this.createdAt = createdAt;
