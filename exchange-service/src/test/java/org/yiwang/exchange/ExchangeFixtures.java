@@ -17,17 +17,23 @@ final class ExchangeFixtures {
 	}
 
 	static void publishProviderApi(MockMvc mvc, String code, String provider, String url) throws Exception {
+		publishProviderApi(mvc, code, provider, url, "REAL_TIME", 0);
+	}
+
+	/** A provider API resource updated at {@code frequency} whose answers may be reused for {@code cacheTtl} s. */
+	static void publishProviderApi(MockMvc mvc, String code, String provider, String url, String frequency,
+			int cacheTtl) throws Exception {
 		mvc.perform(post("/api/v1/exchange/resources").with(TestJwts.deptAdmin("admin-" + provider.toLowerCase(), provider))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"code":"%s","name":"医疗保险参保信息","providerDepartment":"%s","subjectType":"PERSON",
-					 "sharingType":"CONDITIONAL","legalBasis":"《医疗保障基金使用监督管理条例》","updateFrequency":"REAL_TIME",
-					 "servingMode":"PROVIDER_API","providerBaseUrl":"%s",
+					 "sharingType":"CONDITIONAL","legalBasis":"《医疗保障基金使用监督管理条例》","updateFrequency":"%s",
+					 "servingMode":"PROVIDER_API","providerBaseUrl":"%s","cacheTtl":%d,
 					 "fields":[{"name":"idNumber","label":"公民身份号码","sensitivity":"HIGH"},
 					           {"name":"insuredStatus","label":"参保状态","sensitivity":"MEDIUM"},
 					           {"name":"accountBalance","label":"个人账户余额","sensitivity":"HIGH"},
 					           {"name":"hospitalVisits","label":"就诊次数","sensitivity":"HIGH"}]}
-					""".formatted(code, provider, url))).andExpect(status().isCreated());
+					""".formatted(code, provider, frequency, url, cacheTtl))).andExpect(status().isCreated());
 	}
 
 	/** Purpose categories of the fixtures' grants unless a test names others. */
