@@ -17,7 +17,9 @@ class LicenseApiTests extends LicenseTestSupport {
 			.andExpect(jsonPath("$.paths", hasKey("/api/v1/licenses/verify")))
 			.andExpect(jsonPath("$.paths", hasKey("/api/v1/licenses/status-lists/{department}/{purpose}")))
 			.andExpect(jsonPath("$.paths", hasKey("/api/v1/licenses/{number}/grants")))
-			.andExpect(jsonPath("$.paths", hasKey("/api/v1/licenses/{number}/revocation")));
+			.andExpect(jsonPath("$.paths", hasKey("/api/v1/licenses/{number}/revocation")))
+			.andExpect(jsonPath("$.paths", hasKey("/api/v1/licenses/library/queries")))
+			.andExpect(jsonPath("$.paths['/api/v1/licenses'].get.parameters[?(@.name == 'enterprise')]").exists());
 	}
 
 }

@@ -172,6 +172,17 @@ class LicenseHolderTests extends LicenseTestSupport {
 	}
 
 	@Test
+	void enterpriseApprovalWithAnInvalidUsccIsDeadLettered() {
+		String caseId = "CASE-" + UUID.randomUUID();
+		EventEnvelope bad = approval(caseId, "agent-bad-" + UUID.randomUUID(), "91440300MA5D1E2F30", "无效代码公司");
+		try (EventProbe dlt = EventProbe.on(Topics.deadLetter(Topics.APPLICATION))) {
+			EventProbe.send(Topics.APPLICATION, bad);
+			assertThat(dlt.awaitRecord(r -> r.value().contains(bad.eventId())).value()).contains(caseId);
+		}
+		assertThat(licenses.existsByCaseId(caseId)).isFalse();
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void personWithoutBoundIdentityGetsAFlaggedLicenceNamedBySubjectAndName() throws Exception {
 		String subject = "holder-unbound-" + UUID.randomUUID();

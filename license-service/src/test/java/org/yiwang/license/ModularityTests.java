@@ -40,6 +40,27 @@ class ModularityTests {
 	}
 
 	@Test
+	void onlyThePiiPackageHandlesTheDataKeys() {
+		noClasses().that()
+			.resideOutsideOfPackage("..license.pii..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("javax.crypto..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theDomainCallsIdentityServiceOnlyThroughItsPort() {
+		noClasses().that()
+			.resideInAnyPackage("..license.license..", "..license.sharing..", "..license.messaging..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.yiwang.license.identity..", "org.springframework.web.client..",
+					"io.github.resilience4j..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void featurePackagesHaveNoCycles() {
 		slices().matching("org.yiwang.license.(*)..").should().beFreeOfCycles().check(CLASSES);
 	}
