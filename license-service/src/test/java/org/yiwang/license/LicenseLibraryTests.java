@@ -41,7 +41,7 @@ class LicenseLibraryTests extends LicenseTestSupport {
 
 	static String query(String subject) {
 		return """
-				{"resourceCode":"ZWFW-E-LICENSE-LIBRARY","subject":"%s","fields":["licenses","validLicenseCount"],
+				{"resourceCode":"LICENSE-LIBRARY","subject":"%s","fields":["licenses","validLicenseCount"],
 				 "consumerDepartment":"WSJK","purpose":"公共场所卫生许可审查：核验食品经营许可"}""".formatted(subject);
 	}
 
@@ -103,7 +103,7 @@ class LicenseLibraryTests extends LicenseTestSupport {
 			.andExpect(jsonPath("$.items[0].basis").value("LIBRARY"))
 			.andExpect(jsonPath("$.items[0].department").value("WSJK"))
 			.andExpect(jsonPath("$.items[0].clientId").value("svc-exchange"))
-			.andExpect(jsonPath("$.items[0].resourceCode").value("ZWFW-E-LICENSE-LIBRARY"))
+			.andExpect(jsonPath("$.items[0].resourceCode").value("LICENSE-LIBRARY"))
 			.andExpect(jsonPath("$.items[0].purpose").value("公共场所卫生许可审查：核验食品经营许可"));
 	}
 

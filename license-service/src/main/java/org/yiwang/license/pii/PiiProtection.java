@@ -139,7 +139,8 @@ public class PiiProtection {
 			return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.UTF_8).trim());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("cannot read or create the ID number protection key", ex);
+			throw new IllegalStateException("cannot read or create the ID number protection key " + dir.resolve(KEY_FILE)
+					+ " (read-only keys directory? set LICENSE_PII_KEY or provide pii.key there)", ex);
 		}
 	}
 
