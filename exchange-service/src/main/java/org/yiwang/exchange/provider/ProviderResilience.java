@@ -47,7 +47,9 @@ import org.springframework.stereotype.Component;
  * failing or slow provider and lets trial calls through after {@code waitInOpenState}; the bulkhead keeps one
  * provider from using up all threads. The registries are our own (not the Spring Cloud / Boot 3 auto-configured
  * ones) so their settings come only from {@link ProviderProperties}; they are bound to Micrometer
- * ({@code resilience4j.circuitbreaker.state} etc., tag {@code name=provider-<DEPT>}).
+ * ({@code resilience4j.circuitbreaker.state} etc., tag {@code name=provider-<DEPT>}). Every refusal says when to
+ * ask again ({@code Retry-After}): the rest of the open state when the circuit is open, else
+ * {@code exchange.providers.retry-after}.
  */
 @Component
 public class ProviderResilience implements DisposableBean {
