@@ -147,6 +147,26 @@ public class ApplicationDesk {
 
 	// ---- applicant actions ------------------------------------------------------------------------------
 
+	/**
+	 * Adds a material for the applicant. Adding commutes with what the platform itself does to the application at
+	 * the same time (the prefill job, a licence arriving), so a version conflict with those is retried on a fresh
+	 * copy instead of being handed to the applicant as a 409.
+	 */
+	public Application addMaterial(CurrentUser user, String applicationId, Application.Material material) {
+		for (int attempt = 1;; attempt++) {
+			Application application = ownApplication(user, applicationId);
+			application.addMaterial(applicantActor(user, application), material);
+			try {
+				return applications.save(application);
+			}
+			catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
+	}
+
 	public Application withdraw(CurrentUser user, String applicationId, String caseId, String reason) {
 		Application application = ownApplication(user, applicationId);
 		application.withdraw(caseId, applicantActor(user, application), reason, Instant.now(clock));

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.yiwang.application.application.Application;
 import org.yiwang.application.application.ApplicationDesk;
-import org.yiwang.application.application.Applications;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.ConflictException;
 import org.yiwang.shared.web.InvalidRequestException;
@@ -32,15 +31,12 @@ public class WalletMaterials {
 
 	private final ApplicationDesk desk;
 
-	private final Applications applications;
-
 	private final PeerCalls peers;
 
 	private final Clock clock;
 
-	WalletMaterials(ApplicationDesk desk, Applications applications, PeerCalls peers, Clock clock) {
+	WalletMaterials(ApplicationDesk desk, PeerCalls peers, Clock clock) {
 		this.desk = desk;
-		this.applications = applications;
 		this.peers = peers;
 		this.clock = clock;
 	}
@@ -87,9 +83,7 @@ public class WalletMaterials {
 				"E_LICENSE", licenseNumber, null, 0, null, user.subject(), now, requirementKey,
 				license.issuingDepartment(), data);
 		try {
-			Application fresh = desk.ownApplication(user, applicationId);
-			fresh.addMaterial(ApplicationDesk.applicantActor(user, fresh), material);
-			applications.save(fresh);
+			desk.addMaterial(user, applicationId, material);
 		}
 		catch (RuntimeException ex) {
 			peers.withdrawGrant(bearer, licenseNumber, grantId);

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.yiwang.application.application.Application;
 import org.yiwang.application.application.ApplicationDesk;
-import org.yiwang.application.application.Applications;
 import org.yiwang.application.material.MaterialStore;
 import org.yiwang.application.material.WalletMaterials;
 import org.yiwang.shared.security.CurrentUser;
@@ -41,19 +40,16 @@ class MaterialController {
 
 	private final ApplicationDesk desk;
 
-	private final Applications applications;
-
 	private final MaterialStore store;
 
 	private final Clock clock;
 
 	private final WalletMaterials wallet;
 
-	MaterialController(ApplicationDesk desk, Applications applications, MaterialStore store, Clock clock,
+	MaterialController(ApplicationDesk desk, MaterialStore store, Clock clock,
 			WalletMaterials wallet) {
 		this.wallet = wallet;
 		this.desk = desk;
-		this.applications = applications;
 		this.store = store;
 		this.clock = clock;
 	}
@@ -76,8 +72,7 @@ class MaterialController {
 				stored.fileId(), file.getContentType(), stored.size(), stored.sha256(), user.subject(), Instant.now(clock),
 				requirementKey, "申请人上传", null);
 		try {
-			application.addMaterial(ApplicationDesk.applicantActor(user, application), material);
-			applications.save(application);
+			desk.addMaterial(user, id, material);
 		}
 		catch (RuntimeException ex) {
 			store.delete(stored.fileId());
