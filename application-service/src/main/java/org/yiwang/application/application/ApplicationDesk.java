@@ -268,10 +268,29 @@ public class ApplicationDesk {
 			.orElseThrow(() -> new NotFoundException("no case " + caseId + " in your department"));
 	}
 
+	/**
+	 * Applies a department's transition. A version conflict means someone saved the application in between: if it
+	 * was another decision on this case (its status or history moved), the caller gets the 409; if the platform
+	 * changed something else (shared data arriving, a material, another department's case), the transition is
+	 * re-applied to the fresh copy — its rules are checked again there.
+	 */
 	private Application act(CurrentUser officer, String caseId, Consumer<Application> transition) {
-		Application application = caseForDepartment(officer, caseId);
-		transition.accept(application);
-		return applications.save(application);
+		for (int attempt = 1;; attempt++) {
+			Application application = caseForDepartment(officer, caseId);
+			Case seen = application.caseOf(caseId);
+			CaseStatus statusSeen = seen.getStatus();
+			int stepsSeen = seen.getHistory().size();
+			transition.accept(application);
+			try {
+				return applications.save(application);
+			}
+			catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+				Case now = applications.findById(application.getId()).map(a -> a.caseOf(caseId)).orElse(null);
+				if (attempt == 5 || now == null || now.getStatus() != statusSeen || now.getHistory().size() != stepsSeen) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private static Actor actor(CurrentUser user) {
