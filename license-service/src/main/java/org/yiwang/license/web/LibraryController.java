@@ -43,7 +43,8 @@ class LibraryController {
 	record Query(@NotBlank @Size(max = 80) String resourceCode, @NotBlank @Size(max = 18) String subject,
 			@Size(max = 50) List<@Size(max = 80) String> fields,
 			@NotBlank @Pattern(regexp = "[A-Z0-9]{1,16}") String consumerDepartment,
-			@NotBlank @Size(max = 200) String purpose) {
+			@NotBlank @Size(max = 500) String purpose, @Size(max = 40) String purposeCategory,
+			@Size(max = 80) String applicationId) {
 
 		@Override
 		public String toString() {
