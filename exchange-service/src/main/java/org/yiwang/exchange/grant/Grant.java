@@ -87,7 +87,8 @@ public class Grant {
 			throw new InvalidRequestException("resource " + resource.getCode() + " is not shared (不予共享)",
 					"resourceCode", "must be a shared resource");
 		}
-		if (purposeCategories == null || purposeCategories.isEmpty() || purposeCategories.contains(null)) {
+		if (purposeCategories == null || purposeCategories.isEmpty()
+				|| purposeCategories.stream().anyMatch(java.util.Objects::isNull)) {
 			throw new InvalidRequestException("at least one purpose category is required", "purposeCategories",
 					"must list purpose categories of " + List.of(PurposeCategory.values()));
 		}
