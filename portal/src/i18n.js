@@ -3,7 +3,7 @@ import { createI18n } from 'vue-i18n'
 const messages = {
   'zh-CN': {
     brand: '一网通办',
-    nav: { catalog: '办事指南', applications: '我的办件', licenses: '我的证照', workbench: '审批工作台' },
+    nav: { catalog: '办事指南', applications: '我的办件', licenses: '我的证照', workbench: '审批工作台', verify: '证照核验' },
     login: '登录', logout: '退出', welcome: '您好，{name}',
     catalog: {
       title: '政务服务事项', code: '事项编码', name: '事项名称', department: '实施部门', type: '事项类型',
@@ -19,14 +19,20 @@ const messages = {
       requirement: { OUTSTANDING: '待提供', PREFILL_PENDING: '正在向部门共享获取', UPLOAD_NEEDED: '需上传', AWAITING_LICENSE: '待前置事项发证', SATISFIED: '已提供' },
       prefill: { PENDING: '正在为您共享获取材料…', DONE: '共享材料已获取', GAVE_UP: '部分材料暂无法共享获取，请上传' }
     },
-    licenses: { title: '我的电子证照', number: '证照编号', type: '证照名称', issuer: '发证部门', validUntil: '有效期至', status: '状态', empty: '暂无证照', unlimited: '长期' },
+    licenses: { title: '我的电子证照', number: '证照编号', type: '证照名称', issuer: '发证部门', validUntil: '有效期至', status: '状态', empty: '暂无证照', unlimited: '长期', verify: '核验' },
     workbench: { title: '审批工作台', applicant: '申请人', approve: '准予', deny: '不予', reason: '不予许可理由', approved: '已办结（准予）', denied: '已办结（不予）', empty: '暂无待办件' },
     status: { WAITING: '待前置办结', SUBMITTED: '已提交', ACCEPTED: '已受理', UNDER_REVIEW: '审查中', CORRECTION_REQUESTED: '待补正', SUPPLEMENTED: '已补正', SPECIAL_PROCEDURE: '特别程序', APPROVED: '准予', DENIED: '不予', REJECTED: '不予受理', WITHDRAWN: '已撤回', TERMINATED: '已终止', IN_PROGRESS: '办理中', WAITING_FOR_APPLICANT: '待申请人补正', CONCLUDED: '已办结', OVERTURNED: '准予已撤销', VALID: '有效', SUSPENDED: '中止', REVOKED: '撤销', EXPIRED: '过期' },
+    verify: {
+      title: '电子证照核验', hint: '粘贴电子证照二维码内容（YW1: 开头）或签名凭证，核验真伪与状态，无需登录。',
+      placeholder: 'YW1:… 或 eyJ…', check: '核验', valid: '证照有效', invalid: '证照无效',
+      number: '证照编号', name: '证照名称', issuer: '发证部门', validUntil: '有效期至',
+      reasons: { MALFORMED: '不是有效的电子证照格式', UNKNOWN_KEY: '签名密钥未知', BAD_SIGNATURE: '签名无效（伪造）', TAMPERED: '内容被篡改', WRONG_ISSUER: '签发部门不符', NOT_YET_VALID: '尚未生效', EXPIRED: '已过期', SUSPENDED: '已中止', REVOKED: '已撤销', STATUS_UNKNOWN: '状态无法确认' }
+    },
     error: '操作失败'
   },
   en: {
     brand: 'Yiwang Gov Services',
-    nav: { catalog: 'Services', applications: 'My applications', licenses: 'My licences', workbench: 'Workbench' },
+    nav: { catalog: 'Services', applications: 'My applications', licenses: 'My licences', workbench: 'Workbench', verify: 'Verify a licence' },
     login: 'Log in', logout: 'Log out', welcome: 'Hello, {name}',
     catalog: {
       title: 'Government service items', code: 'Item code', name: 'Item', department: 'Department', type: 'Type',
@@ -42,9 +48,15 @@ const messages = {
       requirement: { OUTSTANDING: 'To provide', PREFILL_PENDING: 'Being fetched from the department', UPLOAD_NEEDED: 'Please upload', AWAITING_LICENSE: 'Issued by an earlier case', SATISFIED: 'Provided' },
       prefill: { PENDING: 'Fetching shared materials for you…', DONE: 'Shared materials fetched', GAVE_UP: 'Some materials could not be fetched; please upload them' }
     },
-    licenses: { title: 'My e-licences', number: 'Number', type: 'Licence', issuer: 'Issued by', validUntil: 'Valid until', status: 'Status', empty: 'No licences yet', unlimited: 'unlimited' },
+    licenses: { title: 'My e-licences', number: 'Number', type: 'Licence', issuer: 'Issued by', validUntil: 'Valid until', status: 'Status', empty: 'No licences yet', unlimited: 'unlimited', verify: 'Verify' },
     workbench: { title: 'Workbench', applicant: 'Applicant', approve: 'Approve', deny: 'Deny', reason: 'Reason for denial', approved: 'Concluded (approved)', denied: 'Concluded (denied)', empty: 'Nothing to decide' },
     status: { WAITING: 'Waiting for a prior case', SUBMITTED: 'Submitted', ACCEPTED: 'Accepted', UNDER_REVIEW: 'Under review', CORRECTION_REQUESTED: 'Correction requested', SUPPLEMENTED: 'Supplemented', SPECIAL_PROCEDURE: 'Special procedure', APPROVED: 'Approved', DENIED: 'Denied', REJECTED: 'Rejected at intake', WITHDRAWN: 'Withdrawn', TERMINATED: 'Terminated', IN_PROGRESS: 'In progress', WAITING_FOR_APPLICANT: 'Waiting for the applicant', CONCLUDED: 'Concluded', OVERTURNED: 'Approval set aside', VALID: 'Valid', SUSPENDED: 'Suspended', REVOKED: 'Revoked', EXPIRED: 'Expired' },
+    verify: {
+      title: 'Verify an e-licence', hint: 'Paste the QR content (starting YW1:) or the signed credential to check it is genuine and in force. No login needed.',
+      placeholder: 'YW1:… or eyJ…', check: 'Verify', valid: 'Valid licence', invalid: 'Not valid',
+      number: 'Number', name: 'Licence', issuer: 'Issued by', validUntil: 'Valid until',
+      reasons: { MALFORMED: 'Not an e-licence', UNKNOWN_KEY: 'Unknown signing key', BAD_SIGNATURE: 'Bad signature (forged)', TAMPERED: 'Content altered', WRONG_ISSUER: 'Wrong issuer', NOT_YET_VALID: 'Not yet valid', EXPIRED: 'Expired', SUSPENDED: 'Suspended', REVOKED: 'Revoked', STATUS_UNKNOWN: 'Status cannot be confirmed' }
+    },
     error: 'Something went wrong'
   }
 }

@@ -7,6 +7,7 @@ import Catalog from './views/Catalog.vue'
 import MyApplications from './views/MyApplications.vue'
 import MyLicenses from './views/MyLicenses.vue'
 import Workbench from './views/Workbench.vue'
+import Verify from './views/Verify.vue'
 import { i18n } from './i18n.js'
 import { initAuth } from './auth.js'
 
@@ -16,7 +17,8 @@ const router = createRouter({
     { path: '/', component: Catalog },
     { path: '/applications', component: MyApplications },
     { path: '/licenses', component: MyLicenses },
-    { path: '/workbench', component: Workbench }
+    { path: '/workbench', component: Workbench },
+    { path: '/verify', component: Verify }
   ]
 })
 

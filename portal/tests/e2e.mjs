@@ -43,7 +43,19 @@ try {
   await citizen.waitForSelector('text=已提交申请', { timeout: 15000 })
   await citizen.goto(`${base}/#/applications`)
   await citizen.waitForSelector('[data-test=applications-table] >> text=办理中', { timeout: 15000 })
+  // 免提交: the ID material comes from the population registry by itself; the citizen sees it was 公安局's data
+  let prefilled = false
+  for (let attempt = 0; attempt < 20 && !prefilled; attempt++) {
+    await citizen.goto(`${base}/#/`)
+    await citizen.goto(`${base}/#/applications`)
+    await citizen.waitForSelector('[data-test=applications-table] .el-table__expand-icon', { timeout: 15000 })
+    await citizen.locator('[data-test=applications-table] .el-table__expand-icon').first().click()
+    await citizen.waitForSelector('[data-test=requirements-table]', { timeout: 15000 })
+    prefilled = (await citizen.locator('[data-test=requirements-table] >> text=公安局').count()) > 0
+    if (!prefilled) await citizen.waitForTimeout(1000)
+  }
   await citizen.screenshot({ path: `${screenshots}/portal-citizen-applications.png`, fullPage: true })
+  if (!prefilled) throw new Error('the shared-data material was not shown as provided by 公安局')
 
   // officer of 市场监管 (SCJG): the workbench shows the case; approve it
   const officer = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
@@ -66,6 +78,20 @@ try {
   }
   await citizen.screenshot({ path: `${screenshots}/portal-citizen-licenses.png`, fullPage: true })
   if (!found) throw new Error('the licence did not appear in the wallet')
+
+  // the licence checked as a third party would: its QR content on the public verification page
+  await citizen.locator('[data-test=licenses-table] tr', { hasText: '食品经营许可证' }).filter({ hasText: '有效' }).first()
+    .getByRole('button', { name: '核验' }).click()
+  await citizen.waitForSelector('[data-test=verify-result] >> text=证照有效', { timeout: 15000 })
+  await citizen.screenshot({ path: `${screenshots}/portal-verify-valid.png`, fullPage: true })
+  // anyone, without logging in: a forged one is refused with its reason
+  const visitor = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
+  await visitor.goto(`${base}/#/verify`)
+  await visitor.fill('[data-test=verify-input] textarea', 'YW1:this-is-not-a-licence')
+  await visitor.click('[data-test=verify-button]')
+  await visitor.waitForSelector('[data-test=verify-result] >> text=证照无效', { timeout: 15000 })
+  await visitor.waitForSelector('[data-test=verify-reason] >> text=MALFORMED', { timeout: 5000 })
+  await visitor.screenshot({ path: `${screenshots}/portal-verify-invalid.png`, fullPage: true })
   console.log('portal e2e: 1 passed, 0 failed')
 } finally {
   await browser.close()

@@ -396,7 +396,7 @@ public final class PlatformRuntime implements AutoCloseable {
 		if (clientSecret != null) {
 			env.put("PLATFORM_SERVICE_CLIENT_SECRET", secrets.get(clientSecret));
 		}
-		env.put("KEYCLOAK_TOKEN_URI", keycloakInternalUrl() + "/realms/gov/protocol/openid-connect/token");
+		env.put("KEYCLOAK_REALM_URI", keycloakInternalUrl() + "/realms/gov");
 		for (String peer : List.of("catalog", "application", "license", "identity", "exchange")) {
 			env.put(peer.toUpperCase(java.util.Locale.ROOT) + "_URI", "http://127.0.0.1:" + servicePort(peer + "-service"));
 		}

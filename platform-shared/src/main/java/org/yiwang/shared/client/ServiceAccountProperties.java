@@ -13,12 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientId the confidential client, e.g. {@code svc-application}
  * @param clientSecret its secret, from the environment (generated at first start locally, a Kubernetes secret in
  * production); never committed
- * @param tokenUri the realm's token endpoint; empty means {@code <platform.security.issuer>/protocol/openid-connect/token}
+ * @param tokenUri the realm's token endpoint; empty means {@code <realmUri>/protocol/openid-connect/token}
+ * @param realmUri where the service reaches the realm (inside a cluster: not the public issuer); empty means
+ * {@code platform.security.issuer}
  * @param timeout connect and read timeout of one token request
  * @param refreshBefore a token is replaced this long before it expires
  */
 @ConfigurationProperties("platform.service-account")
-public record ServiceAccountProperties(String clientId, String clientSecret, String tokenUri,
+public record ServiceAccountProperties(String clientId, String clientSecret, String tokenUri, String realmUri,
 		@DefaultValue("5s") Duration timeout, @DefaultValue("30s") Duration refreshBefore) {
 
 }

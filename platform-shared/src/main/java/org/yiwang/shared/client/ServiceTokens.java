@@ -43,8 +43,10 @@ public class ServiceTokens {
 
 	public ServiceTokens(ServiceAccountProperties properties, String issuer, Clock clock) {
 		this.properties = properties;
+		String realm = properties.realmUri() != null && !properties.realmUri().isBlank() ? properties.realmUri()
+				: issuer;
 		this.tokenUri = URI.create(properties.tokenUri() != null && !properties.tokenUri().isBlank()
-				? properties.tokenUri() : issuer + "/protocol/openid-connect/token");
+				? properties.tokenUri() : realm + "/protocol/openid-connect/token");
 		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
 		this.clock = clock;
 	}
