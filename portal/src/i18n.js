@@ -14,7 +14,7 @@ const messages = {
       title: '我的办件', id: '办件号', status: '状态', submittedAt: '提交时间', item: '事项', case: '子件',
       licenseNumber: '证照编号', empty: '暂无办件',
       materials: '申请材料', material: '材料', source: '来源', providedBy: '提供方', materialStatus: '状态',
-      useLicense: '使用证照', chooseLicense: '选择电子证照', upload: '上传', uploaded: '已上传',
+      useLicense: '使用证照', onlyWhen: '（{condition}时提供）', chooseLicense: '选择电子证照', upload: '上传', uploaded: '已上传',
       sources: { UPLOAD: '申请人上传', E_LICENSE: '电子证照', SHARED_DATA: '数据共享（免提交）' },
       requirement: { OUTSTANDING: '待提供', PREFILL_PENDING: '正在向部门共享获取', UPLOAD_NEEDED: '需上传', AWAITING_LICENSE: '待前置事项发证', SATISFIED: '已提供' },
       prefill: { PENDING: '正在为您共享获取材料…', DONE: '共享材料已获取', GAVE_UP: '部分材料暂无法共享获取，请上传' }
@@ -43,7 +43,7 @@ const messages = {
       title: 'My applications', id: 'Application', status: 'Status', submittedAt: 'Submitted', item: 'Item', case: 'Case',
       licenseNumber: 'Licence number', empty: 'No applications yet',
       materials: 'Materials', material: 'Material', source: 'Source', providedBy: 'Provided by', materialStatus: 'Status',
-      useLicense: 'Use licence', chooseLicense: 'Choose an e-licence', upload: 'Upload', uploaded: 'Uploaded',
+      useLicense: 'Use licence', onlyWhen: '(only {condition})', chooseLicense: 'Choose an e-licence', upload: 'Upload', uploaded: 'Uploaded',
       sources: { UPLOAD: 'Uploaded by you', E_LICENSE: 'E-licence', SHARED_DATA: 'Shared data (nothing to submit)' },
       requirement: { OUTSTANDING: 'To provide', PREFILL_PENDING: 'Being fetched from the department', UPLOAD_NEEDED: 'Please upload', AWAITING_LICENSE: 'Issued by an earlier case', SATISFIED: 'Provided' },
       prefill: { PENDING: 'Fetching shared materials for you…', DONE: 'Shared materials fetched', GAVE_UP: 'Some materials could not be fetched; please upload them' }

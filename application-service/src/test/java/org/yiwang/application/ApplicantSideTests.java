@@ -236,6 +236,30 @@ class ApplicantSideTests extends ServiceTestSupport {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.channel").value("WINDOW"));
 		mvc.perform(get("/api/v1/applications/" + app).with(clerk)).andExpect(status().isForbidden());
+
+		// the clerk scans the applicant's paper into the same application (no second paper run) ...
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/api/v1/applications/" + app + "/materials")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "scan.pdf", "application/pdf",
+					"%PDF-1.4 scanned lease".getBytes()))
+			.param("name", "租赁合同（窗口扫描）")
+			.with(clerk))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.providedBy").value("窗口扫描"))
+			.andExpect(jsonPath("$.addedBy").value("clerk-zwfw"));
+		mvc.perform(get("/api/v1/applications/" + app).with(TestJwts.citizen(citizen)))
+			.andExpect(jsonPath("$.materials[0].name").value("租赁合同（窗口扫描）"))
+			.andExpect(jsonPath("$.visits").value(1));
+		// ... but not into an application made online
+		String online = JsonPath.read(mvc.perform(json(post("/api/v1/applications").with(TestJwts.citizen("lisi")),
+				"{\"itemCode\":\"" + ITEM + "\"}")).andExpect(status().isCreated()).andReturn().getResponse()
+			.getContentAsString(), "$.id");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/api/v1/applications/" + online + "/materials")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "scan.pdf", "application/pdf",
+					"%PDF-1.4 x".getBytes()))
+			.param("name", "x")
+			.with(clerk)).andExpect(status().isNotFound());
 	}
 
 	@Test

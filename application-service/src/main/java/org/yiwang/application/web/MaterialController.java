@@ -59,7 +59,8 @@ class MaterialController {
 			@RequestParam @NotBlank @Size(max = 100) String name, @RequestParam("file") MultipartFile file,
 			@RequestParam(required = false) @Size(max = 80) String requirementKey) throws IOException {
 		CurrentUser user = CurrentUser.current();
-		Application application = desk.ownApplication(user, id);
+		boolean scanned = ApplicationDesk.atWindow(user);
+		Application application = scanned ? desk.windowApplication(user, id) : desk.ownApplication(user, id);
 		if (application.getConcludedAt() != null) {
 			throw new org.yiwang.shared.web.ConflictException("application " + id + " is concluded", "status",
 					"materials can be added while the application is open");
@@ -70,7 +71,7 @@ class MaterialController {
 		MaterialStore.Stored stored = store.store(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
 		Application.Material material = new Application.Material("MAT-" + UUID.randomUUID(), name, "UPLOAD",
 				stored.fileId(), file.getContentType(), stored.size(), stored.sha256(), user.subject(), Instant.now(clock),
-				requirementKey, "申请人上传", null);
+				requirementKey, scanned ? "窗口扫描" : "申请人上传", null);
 		try {
 			desk.addMaterial(user, id, material);
 		}

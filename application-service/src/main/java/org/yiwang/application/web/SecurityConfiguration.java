@@ -23,6 +23,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/applications/window-submissions")
 				.hasRole(CurrentUser.WINDOW_CLERK)
+				// 一窗受理: the clerk scans the paper materials of an application taken in at the window
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/applications/*/materials")
+				.hasAnyRole(CurrentUser.WINDOW_CLERK, CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)
 				.requestMatchers("/api/v1/applications/**")
 				.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)
 				.requestMatchers("/api/v1/cases/**")
