@@ -16,17 +16,21 @@ export async function initAuth() {
   keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId })
   // the portal routes with the URL fragment, so Keycloak answers in the query string, to the bare origin
   // (OIDC redirect URIs carry no fragment); keycloak-js removes the answer from the URL afterwards
-  const authenticated = await keycloak.init({
-    onLoad: 'check-sso',
-    pkceMethod: 'S256',
-    checkLoginIframe: false,
-    responseMode: 'query',
-    redirectUri: window.location.origin + '/'
-  })
-  update(authenticated)
-  const route = sessionStorage.getItem('yiwang.route')
-  if (route && (window.location.hash === '' || window.location.hash === '#/')) {
-    window.history.replaceState(null, '', window.location.pathname + route)
+  try {
+    const authenticated = await keycloak.init({
+      onLoad: 'check-sso',
+      pkceMethod: 'S256',
+      checkLoginIframe: false,
+      responseMode: 'query',
+      redirectUri: window.location.origin + '/'
+    })
+    update(authenticated)
+  } finally {
+    // back where the visitor was (e.g. a verification link from a licence's QR code), logged in or not
+    const route = sessionStorage.getItem('yiwang.route')
+    if (route && (window.location.hash === '' || window.location.hash === '#/')) {
+      window.history.replaceState(null, '', window.location.pathname + route)
+    }
   }
   keycloak.onTokenExpired = () => keycloak.updateToken(30).catch(() => update(false))
 }

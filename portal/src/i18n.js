@@ -20,7 +20,7 @@ const messages = {
       prefill: { PENDING: '正在为您共享获取材料…', DONE: '共享材料已获取', GAVE_UP: '部分材料暂无法共享获取，请上传' }
     },
     licenses: { title: '我的电子证照', number: '证照编号', type: '证照名称', issuer: '发证部门', validUntil: '有效期至', status: '状态', empty: '暂无证照', unlimited: '长期', verify: '核验' },
-    workbench: { title: '审批工作台', applicant: '申请人', approve: '准予', deny: '不予', reason: '不予许可理由', approved: '已办结（准予）', denied: '已办结（不予）', empty: '暂无待办件' },
+    workbench: { title: '审批工作台', applicant: '申请人', accept: '受理', accepted: '已受理', approveTitle: '办结·准予', licenseDataHint: '证照记载事项（将写入电子证照，可不填）', businessScope: '经营范围', premisesAddress: '经营场所', confirmApprove: '确认准予', cancel: '取消', content: '内容', noMaterials: '暂无材料', approve: '准予', deny: '不予', reason: '不予许可理由', approved: '已办结（准予）', denied: '已办结（不予）', empty: '暂无待办件' },
     status: { WAITING: '待前置办结', SUBMITTED: '已提交', ACCEPTED: '已受理', UNDER_REVIEW: '审查中', CORRECTION_REQUESTED: '待补正', SUPPLEMENTED: '已补正', SPECIAL_PROCEDURE: '特别程序', APPROVED: '准予', DENIED: '不予', REJECTED: '不予受理', WITHDRAWN: '已撤回', TERMINATED: '已终止', IN_PROGRESS: '办理中', WAITING_FOR_APPLICANT: '待申请人补正', CONCLUDED: '已办结', OVERTURNED: '准予已撤销', VALID: '有效', SUSPENDED: '中止', REVOKED: '撤销', EXPIRED: '过期' },
     verify: {
       title: '电子证照核验', hint: '粘贴电子证照二维码内容（YW1: 开头）或签名凭证，核验真伪与状态，无需登录。',
@@ -49,7 +49,7 @@ const messages = {
       prefill: { PENDING: 'Fetching shared materials for you…', DONE: 'Shared materials fetched', GAVE_UP: 'Some materials could not be fetched; please upload them' }
     },
     licenses: { title: 'My e-licences', number: 'Number', type: 'Licence', issuer: 'Issued by', validUntil: 'Valid until', status: 'Status', empty: 'No licences yet', unlimited: 'unlimited', verify: 'Verify' },
-    workbench: { title: 'Workbench', applicant: 'Applicant', approve: 'Approve', deny: 'Deny', reason: 'Reason for denial', approved: 'Concluded (approved)', denied: 'Concluded (denied)', empty: 'Nothing to decide' },
+    workbench: { title: 'Workbench', applicant: 'Applicant', accept: 'Accept', accepted: 'Accepted', approveTitle: 'Approve', licenseDataHint: 'What the e-licence states (optional)', businessScope: 'Business scope', premisesAddress: 'Premises', confirmApprove: 'Approve', cancel: 'Cancel', content: 'Content', noMaterials: 'No materials', approve: 'Approve', deny: 'Deny', reason: 'Reason for denial', approved: 'Concluded (approved)', denied: 'Concluded (denied)', empty: 'Nothing to decide' },
     status: { WAITING: 'Waiting for a prior case', SUBMITTED: 'Submitted', ACCEPTED: 'Accepted', UNDER_REVIEW: 'Under review', CORRECTION_REQUESTED: 'Correction requested', SUPPLEMENTED: 'Supplemented', SPECIAL_PROCEDURE: 'Special procedure', APPROVED: 'Approved', DENIED: 'Denied', REJECTED: 'Rejected at intake', WITHDRAWN: 'Withdrawn', TERMINATED: 'Terminated', IN_PROGRESS: 'In progress', WAITING_FOR_APPLICANT: 'Waiting for the applicant', CONCLUDED: 'Concluded', OVERTURNED: 'Approval set aside', VALID: 'Valid', SUSPENDED: 'Suspended', REVOKED: 'Revoked', EXPIRED: 'Expired' },
     verify: {
       title: 'Verify an e-licence', hint: 'Paste the QR content (starting YW1:) or the signed credential to check it is genuine and in force. No login needed.',

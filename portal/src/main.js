@@ -11,17 +11,20 @@ import Verify from './views/Verify.vue'
 import { i18n } from './i18n.js'
 import { initAuth } from './auth.js'
 
-const router = createRouter({
-  history: createWebHashHistory(),
-  routes: [
-    { path: '/', component: Catalog },
-    { path: '/applications', component: MyApplications },
-    { path: '/licenses', component: MyLicenses },
-    { path: '/workbench', component: Workbench },
-    { path: '/verify', component: Verify }
-  ]
-})
-
+// the router is created after the login round trip, so it starts from the route the visitor came for (restored by
+// initAuth), not from the bare origin Keycloak redirects back to
 initAuth()
   .catch((error) => console.error('login service unavailable', error))
-  .finally(() => createApp(App).use(router).use(i18n).use(ElementPlus).mount('#app'))
+  .finally(() => {
+    const router = createRouter({
+      history: createWebHashHistory(),
+      routes: [
+        { path: '/', component: Catalog },
+        { path: '/applications', component: MyApplications },
+        { path: '/licenses', component: MyLicenses },
+        { path: '/workbench', component: Workbench },
+        { path: '/verify', component: Verify }
+      ]
+    })
+    createApp(App).use(router).use(i18n).use(ElementPlus).mount('#app')
+  })

@@ -63,7 +63,13 @@ try {
   await officer.goto(`${base}/#/workbench`)
   const row = officer.locator('[data-test=cases-table] tr', { hasText: '张三' }).filter({ hasText: '已提交' }).first()
   await row.waitFor({ timeout: 15000 })
+  // the officer sees where each material came from, e.g. the population registry's data supplied by 公安局
+  await row.locator('.el-table__expand-icon').click()
+  await officer.waitForSelector('[data-test=case-materials] >> text=公安局', { timeout: 15000 })
+  // approves, stating what the licence says
   await row.getByRole('button', { name: '准予' }).click()
+  await officer.fill('input[data-test=business-scope], [data-test=business-scope] input', '热食类食品制售')
+  await officer.click('[data-test=confirm-approve]')
   await officer.waitForSelector('text=已办结（准予）', { timeout: 15000 })
   await officer.screenshot({ path: `${screenshots}/portal-officer-workbench.png`, fullPage: true })
 

@@ -210,6 +210,12 @@ class ApplicantSideTests extends ServiceTestSupport {
 		await().atMost(Duration.ofSeconds(20)).until(() -> items.existsById(ITEM));
 		String citizen = "zhengshi-" + UUID.randomUUID();
 		var clerk = TestJwts.user("clerk-zwfw", "ZWFW", "window-clerk");
+		// identity-service knows the person the clerk found by ID card
+		var identity = org.yiwang.application.material.PeerStub.get();
+		identity.on("POST /api/v1/identity/subject-resolutions", call -> call.body().contains(citizen)
+				? org.yiwang.application.material.PeerStub.Answer.json("{\"subject\":\"" + citizen
+						+ "\",\"name\":\"郑十\",\"idNumber\":\"440305199003071236\",\"idNumberMasked\":\"4403**********1236\"}")
+				: new org.yiwang.application.material.PeerStub.Answer(404, "{}"));
 		long before = applications.count();
 		mvc.perform(json(post("/api/v1/applications/window-submissions").with(clerk), "{\"itemCode\":\"" + ITEM + "\"}"))
 			.andExpect(status().isBadRequest())
@@ -223,6 +229,15 @@ class ApplicantSideTests extends ServiceTestSupport {
 				"{\"itemCode\":\"" + ITEM + "\",\"applicant\":{\"subject\":\"" + citizen + "\",\"name\":\"郑十\"}}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("applicant"));
+		// nobody identity-service does not know, and not under another name
+		mvc.perform(json(post("/api/v1/applications/window-submissions").with(clerk),
+				"{\"itemCode\":\"" + ITEM + "\",\"applicant\":{\"subject\":\"made-up\",\"name\":\"郑十\"}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("applicant.subject"));
+		mvc.perform(json(post("/api/v1/applications/window-submissions").with(clerk),
+				"{\"itemCode\":\"" + ITEM + "\",\"applicant\":{\"subject\":\"" + citizen + "\",\"name\":\"郑九\"}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("applicant.name"));
 		assertThat(applications.count()).isEqualTo(before);
 		String app = JsonPath.read(mvc.perform(json(post("/api/v1/applications/window-submissions").with(clerk),
 				"{\"itemCode\":\"" + ITEM + "\",\"applicant\":{\"subject\":\"" + citizen + "\",\"name\":\"郑十\"}}"))

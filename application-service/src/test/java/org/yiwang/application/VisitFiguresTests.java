@@ -62,6 +62,10 @@ class VisitFiguresTests extends ServiceTestSupport {
 	void onlineApplicationsNeedNoVisitWindowApplicationsOne() throws Exception {
 		await().atMost(Duration.ofSeconds(20)).until(() -> items.existsById(ITEM));
 		var officer = TestJwts.officer("officer-tstv", DEPT);
+		// the window applicant is a person identity-service knows
+		org.yiwang.application.material.PeerStub.get()
+			.on("POST /api/v1/identity/subject-resolutions", call -> org.yiwang.application.material.PeerStub.Answer
+				.json("{\"subject\":\"visit-window\",\"name\":\"窗口申请人\",\"idNumber\":\"440305199003071236\"}"));
 		String online = mvc
 			.perform(post("/api/v1/applications").with(TestJwts.citizen("visit-online"))
 				.contentType(MediaType.APPLICATION_JSON)

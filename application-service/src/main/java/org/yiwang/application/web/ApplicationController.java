@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.yiwang.application.application.Application;
 import org.yiwang.application.application.ApplicationDesk;
 import org.yiwang.application.application.Applications;
+import org.yiwang.application.material.PeerCalls;
 import org.yiwang.application.calendar.WorkingCalendars;
 import org.yiwang.application.web.CaseViews.ApplicationView;
 import org.yiwang.shared.security.CurrentUser;
@@ -49,7 +50,11 @@ class ApplicationController {
 
 	private final Clock clock;
 
-	ApplicationController(ApplicationDesk desk, Applications applications, WorkingCalendars calendars, Clock clock) {
+	private final PeerCalls peers;
+
+	ApplicationController(ApplicationDesk desk, Applications applications, WorkingCalendars calendars, Clock clock,
+			PeerCalls peers) {
+		this.peers = peers;
 		this.desk = desk;
 		this.applications = applications;
 		this.calendars = calendars;
@@ -71,6 +76,9 @@ class ApplicationController {
 		if (request.applicant() == null) {
 			throw new InvalidRequestException("a window clerk names the applicant", "applicant",
 					"must be given when a window clerk submits");
+		}
+		if (CurrentUser.current().hasRole(CurrentUser.WINDOW_CLERK)) {
+			verifyAtWindow(request.applicant());
 		}
 		return submitFor(request);
 	}
@@ -141,6 +149,21 @@ class ApplicationController {
 	@PostMapping("/{id}/rating")
 	ApplicationView rate(@PathVariable @Size(max = 60) String id, @Valid @RequestBody RatingRequest request) {
 		return view(desk.rate(CurrentUser.current(), id, request.score(), request.comment()));
+	}
+
+	/**
+	 * The person in front of the clerk must be one identity-service knows (the clerk finds them by ID card with
+	 * {@code GET /api/v1/identity/persons?idNumber=}), under their registered name: no application for a made-up
+	 * subject, nothing stored otherwise.
+	 */
+	private void verifyAtWindow(OnBehalfOf applicant) {
+		PeerCalls.ResolvedPerson person = peers.resolve(applicant.subject())
+			.orElseThrow(() -> new InvalidRequestException("no registered person " + applicant.subject(),
+					"applicant.subject", "must be a person registered with identity-service (look them up by ID number)"));
+		if (person.name() != null && !person.name().equals(applicant.name())) {
+			throw new InvalidRequestException("the name differs from the registered name", "applicant.name",
+					"must be the registered name of that person");
+		}
 	}
 
 	private static Application.Applicant applicant(SubmitRequest request) {
