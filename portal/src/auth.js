@@ -68,3 +68,18 @@ export async function api(path, options = {}) {
   }
   return body
 }
+
+let myEnterprises
+
+/** The enterprises the user may act for (legal representative or authorised agent), from identity-service. */
+export async function enterprises() {
+  if (!session.authenticated || !hasRole('enterprise-agent')) return []
+  if (!myEnterprises) {
+    try {
+      myEnterprises = (await api('/identity/me')).enterprises || []
+    } catch (e) {
+      return []
+    }
+  }
+  return myEnterprises
+}

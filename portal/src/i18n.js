@@ -8,7 +8,7 @@ const messages = {
     catalog: {
       title: '政务服务事项', code: '事项编码', name: '事项名称', department: '实施部门', type: '事项类型',
       promised: '承诺时限（工作日）', legal: '法定时限（工作日）', apply: '在线申请', loginToApply: '登录后申请',
-      applied: '已提交申请，办件号 {id}', demo: '演示数据', search: '搜索事项或一件事，如：饭店、营业执照'
+      applied: '已提交申请，办件号 {id}', asMyself: '以个人名义申请', demo: '演示数据', search: '搜索事项或一件事，如：饭店、营业执照'
     },
     applications: {
       title: '我的办件', id: '办件号', status: '状态', submittedAt: '提交时间', item: '事项', case: '子件',
@@ -19,7 +19,7 @@ const messages = {
       requirement: { OUTSTANDING: '待提供', PREFILL_PENDING: '正在向部门共享获取', UPLOAD_NEEDED: '需上传', AWAITING_LICENSE: '待前置事项发证', SATISFIED: '已提供' },
       prefill: { PENDING: '正在为您共享获取材料…', DONE: '共享材料已获取', GAVE_UP: '部分材料暂无法共享获取，请上传' }
     },
-    licenses: { title: '我的电子证照', number: '证照编号', type: '证照名称', issuer: '发证部门', validUntil: '有效期至', status: '状态', empty: '暂无证照', unlimited: '长期', verify: '核验' },
+    licenses: { title: '我的电子证照', number: '证照编号', type: '证照名称', issuer: '发证部门', validUntil: '有效期至', status: '状态', empty: '暂无证照', unlimited: '长期', verify: '核验', mine: '我的证照（个人）' },
     workbench: { title: '审批工作台', applicant: '申请人', accept: '受理', accepted: '已受理', approveTitle: '办结·准予', licenseDataHint: '证照记载事项（将写入电子证照，可不填）', businessScope: '经营范围', premisesAddress: '经营场所', confirmApprove: '确认准予', cancel: '取消', content: '内容', noMaterials: '暂无材料', approve: '准予', deny: '不予', reason: '不予许可理由', approved: '已办结（准予）', denied: '已办结（不予）', empty: '暂无待办件' },
     status: { WAITING: '待前置办结', SUBMITTED: '已提交', ACCEPTED: '已受理', UNDER_REVIEW: '审查中', CORRECTION_REQUESTED: '待补正', SUPPLEMENTED: '已补正', SPECIAL_PROCEDURE: '特别程序', APPROVED: '准予', DENIED: '不予', REJECTED: '不予受理', WITHDRAWN: '已撤回', TERMINATED: '已终止', IN_PROGRESS: '办理中', WAITING_FOR_APPLICANT: '待申请人补正', CONCLUDED: '已办结', OVERTURNED: '准予已撤销', VALID: '有效', SUSPENDED: '中止', REVOKED: '撤销', EXPIRED: '过期' },
     verify: {
@@ -37,7 +37,7 @@ const messages = {
     catalog: {
       title: 'Government service items', code: 'Item code', name: 'Item', department: 'Department', type: 'Type',
       promised: 'Promised (working days)', legal: 'Legal limit (working days)', apply: 'Apply online', loginToApply: 'Log in to apply',
-      applied: 'Application submitted: {id}', demo: 'demo data', search: 'Search services, e.g. restaurant, business licence'
+      applied: 'Application submitted: {id}', asMyself: 'Apply for myself', demo: 'demo data', search: 'Search services, e.g. restaurant, business licence'
     },
     applications: {
       title: 'My applications', id: 'Application', status: 'Status', submittedAt: 'Submitted', item: 'Item', case: 'Case',
@@ -48,7 +48,7 @@ const messages = {
       requirement: { OUTSTANDING: 'To provide', PREFILL_PENDING: 'Being fetched from the department', UPLOAD_NEEDED: 'Please upload', AWAITING_LICENSE: 'Issued by an earlier case', SATISFIED: 'Provided' },
       prefill: { PENDING: 'Fetching shared materials for you…', DONE: 'Shared materials fetched', GAVE_UP: 'Some materials could not be fetched; please upload them' }
     },
-    licenses: { title: 'My e-licences', number: 'Number', type: 'Licence', issuer: 'Issued by', validUntil: 'Valid until', status: 'Status', empty: 'No licences yet', unlimited: 'unlimited', verify: 'Verify' },
+    licenses: { title: 'My e-licences', number: 'Number', type: 'Licence', issuer: 'Issued by', validUntil: 'Valid until', status: 'Status', empty: 'No licences yet', unlimited: 'unlimited', verify: 'Verify', mine: 'My own licences' },
     workbench: { title: 'Workbench', applicant: 'Applicant', accept: 'Accept', accepted: 'Accepted', approveTitle: 'Approve', licenseDataHint: 'What the e-licence states (optional)', businessScope: 'Business scope', premisesAddress: 'Premises', confirmApprove: 'Approve', cancel: 'Cancel', content: 'Content', noMaterials: 'No materials', approve: 'Approve', deny: 'Deny', reason: 'Reason for denial', approved: 'Concluded (approved)', denied: 'Concluded (denied)', empty: 'Nothing to decide' },
     status: { WAITING: 'Waiting for a prior case', SUBMITTED: 'Submitted', ACCEPTED: 'Accepted', UNDER_REVIEW: 'Under review', CORRECTION_REQUESTED: 'Correction requested', SUPPLEMENTED: 'Supplemented', SPECIAL_PROCEDURE: 'Special procedure', APPROVED: 'Approved', DENIED: 'Denied', REJECTED: 'Rejected at intake', WITHDRAWN: 'Withdrawn', TERMINATED: 'Terminated', IN_PROGRESS: 'In progress', WAITING_FOR_APPLICANT: 'Waiting for the applicant', CONCLUDED: 'Concluded', OVERTURNED: 'Approval set aside', VALID: 'Valid', SUSPENDED: 'Suspended', REVOKED: 'Revoked', EXPIRED: 'Expired' },
     verify: {

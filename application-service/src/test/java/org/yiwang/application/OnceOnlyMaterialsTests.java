@@ -125,6 +125,11 @@ class OnceOnlyMaterialsTests extends ServiceTestSupport {
 			   "grantId":null,"retrievedAt":null,"accessRecordSeq":null,"detail":"no grant was requested"}]}
 			""";
 
+	String inbox(String citizen, String applicationId) throws Exception {
+		return mvc.perform(get("/api/v1/notifications?size=100&applicationId=" + applicationId)
+			.with(TestJwts.citizen(citizen))).andReturn().getResponse().getContentAsString();
+	}
+
 	String submitTheme(String citizen) throws Exception {
 		String body = mvc
 			.perform(post("/api/v1/applications").with(TestJwts.citizen(citizen))
@@ -184,6 +189,8 @@ class OnceOnlyMaterialsTests extends ServiceTestSupport {
 
 			EventEnvelope prefilled = probe.await("application.MaterialsPrefilled", e -> e.aggregateId().equals(id));
 			assertThat(prefilled.payload().toString()).contains("公安局").contains("经营场所产权证明").doesNotContain("张三");
+			// the applicant is told what was fetched from whom, and what to upload
+			await().atMost(Duration.ofSeconds(20)).until(() -> inbox(citizen, id).contains("已由公安局共享提供：申请人身份证明"));
 		}
 
 		String id = applications.findMine(citizen, List.of(), org.springframework.data.domain.PageRequest.of(0, 1))
@@ -380,6 +387,7 @@ class OnceOnlyMaterialsTests extends ServiceTestSupport {
 		mvc.perform(get("/api/v1/applications/" + id).with(TestJwts.citizen(citizen)))
 			.andExpect(jsonPath("$.cases[0].status").value("OVERTURNED"))
 			.andExpect(jsonPath("$.cases[0].overturn.reason").value("以欺骗手段取得许可"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> inbox(citizen, id).contains("APPROVAL_OVERTURNED"));
 	}
 
 }

@@ -386,7 +386,7 @@ public class Application {
 		emit(org.yiwang.shared.contracts.ApprovalOverturned.TYPE,
 				new org.yiwang.shared.contracts.ApprovalOverturned(caseId, id, target.getItemCode(),
 						target.getDepartmentCode(), target.getLicenseNumber(), reason, legalBasis,
-						department.subject(), now));
+						department.subject(), now, applicantSubject));
 	}
 
 	/** 办结·不予: with the reason the applicant will read. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.yiwang.application.agent.AgentAuthorisations;
+import org.yiwang.application.agent.LegalRepresentatives;
 import org.yiwang.application.calendar.WorkingCalendars;
 import org.yiwang.application.catalog.PublishedItem;
 import org.yiwang.application.catalog.PublishedItems;
@@ -36,10 +37,13 @@ public class ApplicationDesk {
 
 	private final AgentAuthorisations agents;
 
+	private final LegalRepresentatives representatives;
+
 	private final Clock clock;
 
 	ApplicationDesk(Applications applications, PublishedItems items, WorkingCalendars calendars,
-			AgentAuthorisations agents, Clock clock) {
+			AgentAuthorisations agents, LegalRepresentatives representatives, Clock clock) {
+		this.representatives = representatives;
 		this.applications = applications;
 		this.items = items;
 		this.calendars = calendars;
@@ -78,11 +82,17 @@ public class ApplicationDesk {
 	 */
 	public Application submitForEnterprise(CurrentUser caller, String uscc, String themeCode, List<String> itemCodes,
 			List<Application.OrderConstraint> order, String field) {
-		if (!caller.hasRole(CurrentUser.ENTERPRISE_AGENT) || !agents.mayActFor(caller.subject(), uscc, itemCodes)) {
-			throw new ForbiddenException("no active authorisation of enterprise " + uscc + " covers these items");
+		boolean agent = caller.hasRole(CurrentUser.ENTERPRISE_AGENT) && agents.mayActFor(caller.subject(), uscc, itemCodes);
+		boolean representative = !agent && caller.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)
+				&& representatives.represents(caller.subject(), uscc);
+		if (!agent && !representative) {
+			throw new ForbiddenException("you are neither the legal representative of enterprise " + uscc
+					+ " nor authorised by it for these items");
 		}
 		Application application = build(caller, null, themeCode, itemCodes, order, field);
-		application.inNameOf(uscc, agents.enterpriseName(uscc).orElse(uscc));
+		application.inNameOf(uscc, agents.enterpriseName(uscc)
+			.or(() -> representative ? representatives.name(caller.subject(), uscc) : java.util.Optional.empty())
+			.orElse(uscc));
 		return applications.insert(application);
 	}
 
@@ -129,8 +139,7 @@ public class ApplicationDesk {
 	/** The applicant's own application, or one of an enterprise the caller currently may act for; else 404. */
 	public Application ownApplication(CurrentUser user, String applicationId) {
 		return applications.findById(applicationId)
-			.filter(a -> a.isOwnedBy(user.subject()) || (a.getEnterpriseUscc() != null
-					&& user.hasRole(CurrentUser.ENTERPRISE_AGENT) && agents.mayActFor(user.subject(), a.getEnterpriseUscc())))
+			.filter(a -> a.isOwnedBy(user.subject()) || (a.getEnterpriseUscc() != null && actsFor(user, a.getEnterpriseUscc())))
 			.orElseThrow(() -> new NotFoundException("no application " + applicationId));
 	}
 
@@ -159,7 +168,25 @@ public class ApplicationDesk {
 
 	/** The enterprises whose applications the caller follows as an authorised agent. */
 	public List<String> enterprisesOf(CurrentUser user) {
-		return user.hasRole(CurrentUser.ENTERPRISE_AGENT) ? agents.enterprisesOf(user.subject()) : List.of();
+		List<String> enterprises = new ArrayList<>(
+				user.hasRole(CurrentUser.ENTERPRISE_AGENT) ? agents.enterprisesOf(user.subject()) : List.of());
+		if (user.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)) {
+			representatives.enterprisesRepresented(user.subject())
+				.stream()
+				.map(LegalRepresentatives.Enterprise::uscc)
+				.filter(u -> !enterprises.contains(u))
+				.forEach(enterprises::add);
+		}
+		return enterprises;
+	}
+
+	/** An authorised agent of the enterprise (from identity.events), or its legal representative (asked live). */
+	private boolean actsFor(CurrentUser user, String uscc) {
+		if (user.hasRole(CurrentUser.ENTERPRISE_AGENT) && agents.mayActFor(user.subject(), uscc)) {
+			return true;
+		}
+		return user.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)
+				&& representatives.represents(user.subject(), uscc);
 	}
 
 	/** The caller as the applicant side of the application: its applicant, or an authorised agent of its enterprise. */

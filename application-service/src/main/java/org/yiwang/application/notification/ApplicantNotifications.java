@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.application.application.CaseEvents;
 import org.yiwang.application.application.CaseStatus;
+import org.yiwang.shared.contracts.ApprovalOverturned;
 import org.yiwang.shared.contracts.LicenseIssued;
 import org.yiwang.shared.events.EventCodec;
 import org.yiwang.shared.events.EventEnvelope;
@@ -79,6 +80,22 @@ class ApplicantNotifications {
 				var p = EventCodec.payload(e, CaseEvents.RectificationCompleted.class);
 				yield new Message(e.eventId(), p.applicantSubject(), "RECTIFIED", "您的评价已整改反馈",
 						"整改情况：" + p.outcome(), List.of(), p.applicationId(), p.at());
+			}
+			case CaseEvents.MaterialsPrefilled.TYPE -> {
+				var p = EventCodec.payload(e, CaseEvents.MaterialsPrefilled.class);
+				List<String> lines = new ArrayList<>();
+				p.filled().forEach(f -> lines.add("已由" + f.providedBy() + "共享提供：" + f.name()));
+				p.uploadNeeded().forEach(m -> lines.add("请上传：" + m.name() + "（" + m.reason() + "）"));
+				yield new Message(e.eventId(), p.applicantSubject(), "MATERIALS_PREFILLED",
+						p.uploadNeeded().isEmpty() ? "共享材料已为您获取，无需提交" : "部分材料已为您获取，其余请上传",
+						"以下材料由政府部门通过数据共享提供，您无需再提交；每次使用都可在“谁用了我的数据”中查看。", lines,
+						p.applicationId(), p.at());
+			}
+			case ApprovalOverturned.TYPE -> {
+				var p = EventCodec.payload(e, ApprovalOverturned.class);
+				yield new Message(e.eventId(), p.applicantSubject(), "APPROVAL_OVERTURNED", "您的许可已被依法撤销",
+						"理由：" + p.reason() + "；依据：" + p.legalBasis() + "。相应电子证照同时撤销，如有异议可依法申请行政复议或提起行政诉讼。",
+						List.of(), p.applicationId(), p.overturnedAt());
 			}
 			case LicenseIssued.TYPE -> {
 				var p = EventCodec.payload(e, LicenseIssued.class);

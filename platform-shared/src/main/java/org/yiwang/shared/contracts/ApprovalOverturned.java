@@ -17,9 +17,11 @@ import java.time.Instant;
  * @param legalBasis the decision or article it rests on (复议决定书文号 / 《行政许可法》第六十九条)
  * @param overturnedBy who recorded it
  * @param overturnedAt when
+ * @param applicantSubject the applicant (or the agent who applied for an enterprise), who is told; may be absent
  */
 public record ApprovalOverturned(String caseId, String applicationId, String itemCode, String departmentCode,
-		String licenseNumber, String reason, String legalBasis, String overturnedBy, Instant overturnedAt) {
+		String licenseNumber, String reason, String legalBasis, String overturnedBy, Instant overturnedAt,
+		String applicantSubject) {
 
 	public static final String TYPE = "application.ApprovalOverturned";
 
@@ -31,6 +33,13 @@ public record ApprovalOverturned(String caseId, String applicationId, String ite
 		Contracts.requireText(departmentCode, "payload.departmentCode");
 		Contracts.requireText(reason, "payload.reason");
 		Contracts.requireText(legalBasis, "payload.legalBasis");
+	}
+
+	/** Without the applicant (the first v1 shape). */
+	public ApprovalOverturned(String caseId, String applicationId, String itemCode, String departmentCode,
+			String licenseNumber, String reason, String legalBasis, String overturnedBy, Instant overturnedAt) {
+		this(caseId, applicationId, itemCode, departmentCode, licenseNumber, reason, legalBasis, overturnedBy,
+				overturnedAt, null);
 	}
 
 }
