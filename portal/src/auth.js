@@ -73,7 +73,7 @@ let myEnterprises
 
 /** The enterprises the user may act for (legal representative or authorised agent), from identity-service. */
 export async function enterprises() {
-  if (!session.authenticated || !hasRole('enterprise-agent')) return []
+  if (!session.authenticated || !hasRole('citizen', 'enterprise-agent')) return []
   if (!myEnterprises) {
     try {
       myEnterprises = (await api('/identity/me')).enterprises || []
