@@ -23,7 +23,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * Plays Keycloak's token endpoint and identity-service's subject resolution on a loopback port, implementing
  * the documented contract ({@code POST /api/v1/identity/subject-resolutions}, 404 when no person is bound). Every
- * subject resolves to a deterministic valid ID number unless listed as unbound; {@link #down} makes it answer 503.
+ * subject resolves to a deterministic valid ID number unless listed as unbound; {@link #DOWN} makes it answer 503.
+ * Also the authorisation check ({@code GET /api/v1/identity/authorizations/check?enterprise=&agent=}): like
+ * identity-service it answers a person only about themselves — here: only when the bearer token is
+ * {@link #userToken(String)} of {@code agent} (403 otherwise, the service account included); allowed for the pairs in
+ * {@link #AUTHORITIES}, 503 for the enterprises in {@link #CHECK_DOWN}.
  */
 public final class IdentityStub {
 
@@ -46,6 +50,25 @@ public final class IdentityStub {
 	public static final List<Map<String, String>> REQUESTS = new CopyOnWriteArrayList<>();
 
 	public static final AtomicInteger TOKEN_REQUESTS = new AtomicInteger();
+
+	/** Who may act for which enterprise: key {@code uscc|subject}, value the basis (LEGAL_REPRESENTATIVE, ...). */
+	public static final Map<String, String> AUTHORITIES = new ConcurrentHashMap<>();
+
+	/** Enterprises whose authorisation check answers 503. */
+	public static final Map<String, Boolean> CHECK_DOWN = new ConcurrentHashMap<>();
+
+	/** Authorisation checks seen: {authorization, enterprise, agent}. */
+	public static final List<Map<String, String>> CHECKS = new CopyOnWriteArrayList<>();
+
+	/** The bearer token of a person in tests that exercise the token relay to the authorisation check. */
+	public static String userToken(String subject) {
+		return "user-token-" + subject;
+	}
+
+	/** Authorisation checks about one enterprise. */
+	public static long checksFor(String uscc) {
+		return CHECKS.stream().filter(c -> uscc.equals(c.get("enterprise"))).count();
+	}
 
 	private IdentityStub() {
 	}
@@ -127,6 +150,44 @@ public final class IdentityStub {
 			String id = idNumber(subject);
 			send(exchange, 200, JSON.writeValueAsString(Map.of("subject", subject, "username", subject, "name",
 					nameOf(subject), "idNumber", id, "idNumberMasked", IdNumbers.mask(id), "assuranceLevel", "L2")));
+		});
+		server.createContext("/api/v1/identity/authorizations/check", exchange -> {
+			String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+			Map<String, String> query = new java.util.HashMap<>();
+			String raw = exchange.getRequestURI().getRawQuery();
+			for (String pair : raw == null ? new String[0] : raw.split("&")) {
+				int eq = pair.indexOf('=');
+				if (eq > 0) {
+					query.put(pair.substring(0, eq),
+							java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+				}
+			}
+			String enterprise = query.getOrDefault("enterprise", "");
+			String agent = query.getOrDefault("agent", "");
+			CHECKS.add(Map.of("authorization", authorization, "enterprise", enterprise, "agent", agent));
+			if (!"GET".equals(exchange.getRequestMethod()) || enterprise.isBlank() || agent.isBlank()) {
+				send(exchange, 400, "{\"title\":\"Bad Request\",\"status\":400}");
+				return;
+			}
+			if (!("Bearer " + userToken(agent)).equals(authorization)) {
+				send(exchange, 403, "{\"title\":\"Forbidden\",\"status\":403,"
+						+ "\"detail\":\"you may only check your own authorisations\"}");
+				return;
+			}
+			if (CHECK_DOWN.containsKey(enterprise)) {
+				send(exchange, 503, "{\"title\":\"unavailable\"}");
+				return;
+			}
+			String basis = AUTHORITIES.get(enterprise + "|" + agent);
+			Map<String, Object> answer = new java.util.LinkedHashMap<>();
+			answer.put("enterprise", enterprise);
+			answer.put("agent", agent);
+			answer.put("item", null);
+			answer.put("allowed", basis != null);
+			answer.put("basis", basis);
+			answer.put("authorizationId", "AUTHORIZATION".equals(basis) ? "AUTH-" + agent : null);
+			answer.put("validUntil", null);
+			send(exchange, 200, JSON.writeValueAsString(answer));
 		});
 		server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
 			Thread t = new Thread(r, "identity-stub");

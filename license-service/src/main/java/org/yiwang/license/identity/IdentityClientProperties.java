@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minimumCalls calls before it judges at all
  * @param failureRateThreshold failure percentage that opens the circuit
  * @param waitInOpenState how long an open circuit refuses calls before trial calls
+ * @param allowedCacheTtl how long a "may act for the enterprise" answer of the authorisation check is reused per
+ * (subject, USCC), at most 60 s (0 = never); a "no" is never reused
  */
 @ConfigurationProperties("platform.license.identity")
 public record IdentityClientProperties(@DefaultValue("2s") Duration timeout, @DefaultValue("2") int retryAttempts,
 		@DefaultValue("300ms") Duration retryWait, @DefaultValue("10") int slidingWindowSize,
 		@DefaultValue("5") int minimumCalls, @DefaultValue("50") float failureRateThreshold,
-		@DefaultValue("30s") Duration waitInOpenState) {
+		@DefaultValue("30s") Duration waitInOpenState, @DefaultValue("30s") Duration allowedCacheTtl) {
 }

@@ -108,9 +108,8 @@ public class LicenseSharing {
 			log(license, "OWN_DEPARTMENT", null, user, applicationId, "本部门证照管理", now);
 			return license;
 		}
-		if (grantId == null && license.getHolderType() == Holder.Type.ENTERPRISE
-				&& user.hasRole(CurrentUser.ENTERPRISE_AGENT)) {
-			throw new ForbiddenException("no current authorisation to act for the enterprise holding this licence");
+		if (grantId == null && license.getHolderType() == Holder.Type.ENTERPRISE && HolderAccess.mayAskIdentity(user)) {
+			throw new ForbiddenException("you may not act for the enterprise holding this licence");
 		}
 		if (grantId == null) {
 			throw new NotFoundException("no licence " + number);

@@ -51,7 +51,8 @@ class LicenseController {
 
 	/**
 	 * The wallet: the caller's own licences; with {@code enterprise} (统一社会信用代码) the licences of that enterprise,
-	 * for an enterprise agent currently authorised to act for it (403 otherwise).
+	 * for an enterprise agent currently authorised to act for it or a citizen identity-service says may act for it
+	 * (its legal representative); 403 otherwise, 503 when identity-service cannot tell.
 	 */
 	@GetMapping
 	PageView<LicenseView> wallet(@RequestParam(required = false) @Size(max = 18) String enterprise,
