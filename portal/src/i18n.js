@@ -3,7 +3,7 @@ import { createI18n } from 'vue-i18n'
 const messages = {
   'zh-CN': {
     brand: '一网通办',
-    nav: { catalog: '办事指南', applications: '我的办件', licenses: '我的证照', workbench: '审批工作台', verify: '证照核验' },
+    nav: { catalog: '办事指南', applications: '我的办件', licenses: '我的证照', workbench: '审批工作台', verify: '证照核验', window: '一窗受理' },
     login: '登录', logout: '退出', welcome: '您好，{name}',
     catalog: {
       title: '政务服务事项', code: '事项编码', name: '事项名称', department: '实施部门', type: '事项类型',
@@ -28,11 +28,16 @@ const messages = {
       number: '证照编号', name: '证照名称', issuer: '发证部门', validUntil: '有效期至',
       reasons: { MALFORMED: '不是有效的电子证照格式', UNKNOWN_KEY: '签名密钥未知', BAD_SIGNATURE: '签名无效（伪造）', TAMPERED: '内容被篡改', WRONG_ISSUER: '签发部门不符', NOT_YET_VALID: '尚未生效', EXPIRED: '已过期', SUSPENDED: '已中止', REVOKED: '已撤销', STATUS_UNKNOWN: '状态无法确认' }
     },
+    window: {
+      title: '一窗受理', identify: '核验身份', chooseItem: '选择事项', scan: '扫描材料', idNumber: '身份证号',
+      lookUp: '查询', name: '姓名', assurance: '实名等级', item: '事项', search: '搜索', submit: '代为申请',
+      submitted: '已受理申请，办件号 {id}；请扫描申请人携带的纸质材料', next: '下一位'
+    },
     error: '操作失败'
   },
   en: {
     brand: 'Yiwang Gov Services',
-    nav: { catalog: 'Services', applications: 'My applications', licenses: 'My licences', workbench: 'Workbench', verify: 'Verify a licence' },
+    nav: { catalog: 'Services', applications: 'My applications', licenses: 'My licences', workbench: 'Workbench', verify: 'Verify a licence', window: 'Service window' },
     login: 'Log in', logout: 'Log out', welcome: 'Hello, {name}',
     catalog: {
       title: 'Government service items', code: 'Item code', name: 'Item', department: 'Department', type: 'Type',
@@ -56,6 +61,11 @@ const messages = {
       placeholder: 'YW1:… or eyJ…', check: 'Verify', valid: 'Valid licence', invalid: 'Not valid',
       number: 'Number', name: 'Licence', issuer: 'Issued by', validUntil: 'Valid until',
       reasons: { MALFORMED: 'Not an e-licence', UNKNOWN_KEY: 'Unknown signing key', BAD_SIGNATURE: 'Bad signature (forged)', TAMPERED: 'Content altered', WRONG_ISSUER: 'Wrong issuer', NOT_YET_VALID: 'Not yet valid', EXPIRED: 'Expired', SUSPENDED: 'Suspended', REVOKED: 'Revoked', STATUS_UNKNOWN: 'Status cannot be confirmed' }
+    },
+    window: {
+      title: 'Service window', identify: 'Identify', chooseItem: 'Choose the item', scan: 'Scan materials', idNumber: 'ID number',
+      lookUp: 'Look up', name: 'Name', assurance: 'Assurance', item: 'Item', search: 'Search', submit: 'Submit for applicant',
+      submitted: 'Application {id} submitted; scan the paper the applicant brought', next: 'Next applicant'
     },
     error: 'Something went wrong'
   }

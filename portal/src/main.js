@@ -8,6 +8,7 @@ import MyApplications from './views/MyApplications.vue'
 import MyLicenses from './views/MyLicenses.vue'
 import Workbench from './views/Workbench.vue'
 import Verify from './views/Verify.vue'
+import WindowIntake from './views/WindowIntake.vue'
 import { i18n } from './i18n.js'
 import { initAuth } from './auth.js'
 
@@ -23,7 +24,8 @@ initAuth()
         { path: '/applications', component: MyApplications },
         { path: '/licenses', component: MyLicenses },
         { path: '/workbench', component: Workbench },
-        { path: '/verify', component: Verify }
+        { path: '/verify', component: Verify },
+        { path: '/window', component: WindowIntake }
       ]
     })
     createApp(App).use(router).use(i18n).use(ElementPlus).mount('#app')

@@ -98,6 +98,22 @@ try {
   await visitor.waitForSelector('[data-test=verify-result] >> text=证照无效', { timeout: 15000 })
   await visitor.waitForSelector('[data-test=verify-reason] >> text=MALFORMED', { timeout: 5000 })
   await visitor.screenshot({ path: `${screenshots}/portal-verify-invalid.png`, fullPage: true })
+  // 一窗受理: the window clerk identifies 李四 by ID card, submits for her and scans the paper she brought
+  const clerk = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
+  await loginAs(clerk, 'clerk-window')
+  await clerk.goto(`${base}/#/window`)
+  await clerk.fill('input[data-test=window-id-number], [data-test=window-id-number] input', '440304198511212348')
+  await clerk.click('[data-test=window-identify]')
+  await clerk.waitForSelector('[data-test=window-person] >> text=李四', { timeout: 15000 })
+  await clerk.fill('input[data-test=window-search], [data-test=window-search] input', '食品经营许可')
+  await clerk.keyboard.press('Enter')
+  await clerk.locator('[data-test=window-items] tr', { hasText: item }).getByRole('button', { name: '代为申请' }).click()
+  await clerk.waitForSelector('[data-test=window-submitted]', { timeout: 15000 })
+  await clerk.locator('[data-test=window-requirements] input[type=file]').first().setInputFiles({
+    name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% scanned at the window\n')
+  })
+  await clerk.waitForSelector('text=已上传', { timeout: 15000 })
+  await clerk.screenshot({ path: `${screenshots}/portal-window-intake.png`, fullPage: true })
   console.log('portal e2e: 1 passed, 0 failed')
 } finally {
   await browser.close()
