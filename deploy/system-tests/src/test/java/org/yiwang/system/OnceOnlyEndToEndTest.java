@@ -110,6 +110,22 @@ class OnceOnlyEndToEndTest {
 				r -> r.status() == 200 && "REVOKED".equals(r.json().path("status").asString(null)));
 	}
 
+	@Test
+	void theLegalRepresentativeActsForTheEnterpriseWithoutAnAuthorisation() {
+		// zhangsan (a citizen account) is the legal representative of 张三餐饮 in identity-service's demo data
+		String representative = Tokens.user(platform, "zhangsan");
+		Http.Response submitted = eventually(() -> Http.post(api + "/applications", representative,
+				"{\"itemCode\":\"" + FOOD_ITEM + "\",\"enterprise\":\"" + CATERING_USCC + "\"}"), r -> r.status() == 201);
+		assertThat(submitted.json().get("enterpriseName").asString()).isEqualTo("深圳市南山区张三餐饮管理有限公司");
+		Http.Response wallet = Http.get(api + "/licenses?enterprise=" + CATERING_USCC, representative);
+		assertThat(wallet.status()).as(wallet.toString()).isEqualTo(200);
+		// lisi represents another enterprise, not this one
+		String other = Tokens.user(platform, "lisi");
+		assertThat(Http.post(api + "/applications", other,
+				"{\"itemCode\":\"" + FOOD_ITEM + "\",\"enterprise\":\"" + CATERING_USCC + "\"}").status()).isEqualTo(403);
+		assertThat(Http.get(api + "/licenses?enterprise=" + CATERING_USCC, other).status()).isEqualTo(403);
+	}
+
 	static JsonNode find(JsonNode array, String field, String value) {
 		for (JsonNode node : array) {
 			if (value.equals(node.path(field).asString(null))) {
