@@ -9,6 +9,8 @@ import MyLicenses from './views/MyLicenses.vue'
 import Workbench from './views/Workbench.vue'
 import Verify from './views/Verify.vue'
 import WindowIntake from './views/WindowIntake.vue'
+import MyDataUses from './views/MyDataUses.vue'
+import Supervision from './views/Supervision.vue'
 import { i18n } from './i18n.js'
 import { initAuth } from './auth.js'
 
@@ -25,7 +27,9 @@ initAuth()
         { path: '/licenses', component: MyLicenses },
         { path: '/workbench', component: Workbench },
         { path: '/verify', component: Verify },
-        { path: '/window', component: WindowIntake }
+        { path: '/window', component: WindowIntake },
+        { path: '/data-uses', component: MyDataUses },
+        { path: '/supervision', component: Supervision }
       ]
     })
     createApp(App).use(router).use(i18n).use(ElementPlus).mount('#app')

@@ -85,6 +85,13 @@ try {
   await citizen.screenshot({ path: `${screenshots}/portal-citizen-licenses.png`, fullPage: true })
   if (!found) throw new Error('the licence did not appear in the wallet')
 
+  // 谁用了我的数据: the population registry read for the application is in the citizen's own data-use log
+  await citizen.goto(`${base}/#/data-uses`)
+  await citizen.waitForSelector('[data-test=data-uses-table] >> text=GA-POPULATION', { timeout: 15000 })
+  await citizen.screenshot({ path: `${screenshots}/portal-citizen-data-uses.png`, fullPage: true })
+  await citizen.goto(`${base}/#/licenses`)
+  await citizen.waitForSelector('[data-test=licenses-table] >> text=食品经营许可证', { timeout: 15000 })
+
   // the licence checked as a third party would: its QR content on the public verification page
   await citizen.locator('[data-test=licenses-table] tr', { hasText: '食品经营许可证' }).filter({ hasText: '有效' }).first()
     .getByRole('button', { name: '核验' }).click()
@@ -114,6 +121,13 @@ try {
   })
   await clerk.waitForSelector('text=已上传', { timeout: 15000 })
   await clerk.screenshot({ path: `${screenshots}/portal-window-intake.png`, fullPage: true })
+  // 效能监察: the supervisor sees the figures of the concluded food-licence cases, visits included
+  const supervisor = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
+  await loginAs(supervisor, 'supervisor')
+  await supervisor.goto(`${base}/#/supervision`)
+  await supervisor.getByRole('tab', { name: '办理效能' }).click()
+  await supervisor.waitForSelector('[data-test=figures-table] >> text=食品经营许可（餐饮服务）', { timeout: 15000 })
+  await supervisor.screenshot({ path: `${screenshots}/portal-supervision.png`, fullPage: true })
   console.log('portal e2e: 1 passed, 0 failed')
 } finally {
   await browser.close()
