@@ -145,7 +145,7 @@ class SubjectResolutionTests {
 		NaturalPerson person = person(TestIds.idNumber());
 		String subject = person.getSubject();
 		// a platform service not on the allow-list
-		resolve(client("svc-exchange", "platform-service"), subject).andExpect(status().isForbidden())
+		resolve(client("svc-catalog", "platform-service"), subject).andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.idNumber").doesNotExist());
 		// an allow-listed client id without the role, and the role on a client that is not a platform service
 		resolve(client("svc-license", "dept-system"), subject).andExpect(status().isForbidden());

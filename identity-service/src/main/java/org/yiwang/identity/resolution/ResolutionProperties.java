@@ -10,12 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * holder's name, prefilling forms). Any other client is refused, even when it holds the role
  * {@code platform-service}.
  *
- * @param clients allowed client ids; unset: {@code svc-application, svc-license}
+ * @param clients allowed client ids; unset: {@code svc-application, svc-license, svc-exchange}
  */
 @ConfigurationProperties("identity.resolution")
 public record ResolutionProperties(List<String> clients) {
 
-	static final List<String> DEFAULT_CLIENTS = List.of("svc-application", "svc-license");
+	static final List<String> DEFAULT_CLIENTS = List.of("svc-application", "svc-license", "svc-exchange");
 
 	public ResolutionProperties {
 		clients = clients == null ? DEFAULT_CLIENTS

@@ -20,12 +20,12 @@ class ResolutionPropertiesTests {
 	}
 
 	@Test
-	void withoutConfigurationTheApplicationAndLicenseServicesMayResolve() {
-		assertThat(new ResolutionProperties(null).clients()).containsExactly("svc-application", "svc-license");
+	void withoutConfigurationTheApplicationLicenseAndExchangeServicesMayResolve() {
+		assertThat(new ResolutionProperties(null).clients()).containsExactly("svc-application", "svc-license", "svc-exchange");
 		SubjectResolver resolver = resolver(new ResolutionProperties(null));
 		assertThat(resolver.mayResolve(caller("svc-application", "platform-service"))).isTrue();
 		assertThat(resolver.mayResolve(caller("svc-license", "platform-service"))).isTrue();
-		assertThat(resolver.mayResolve(caller("svc-exchange", "platform-service"))).isFalse();
+		assertThat(resolver.mayResolve(caller("svc-catalog", "platform-service"))).isFalse();
 	}
 
 	@Test
