@@ -101,12 +101,12 @@ public class ApplicationDesk {
 		Application.Applicant applicant;
 		String channel;
 		if (onBehalfOf != null) {
-			if (!caller.hasRole(CurrentUser.WINDOW_CLERK)) {
-				throw new InvalidRequestException("only window clerks submit for someone else", "applicant",
-						"must be absent unless a window clerk submits");
+			if (!caller.hasAnyRole(CurrentUser.WINDOW_CLERK, CurrentUser.DEPT_SYSTEM)) {
+				throw new InvalidRequestException("only window clerks and department systems submit for someone else",
+						"applicant", "must be absent unless a window clerk or a department system submits");
 			}
 			applicant = onBehalfOf;
-			channel = "WINDOW";
+			channel = caller.hasRole(CurrentUser.WINDOW_CLERK) ? "WINDOW" : "DEPARTMENT_SYSTEM";
 		}
 		else {
 			if (!caller.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)) {
@@ -126,6 +126,10 @@ public class ApplicationDesk {
 			PublishedItem item = items.findById(code)
 				.orElseThrow(() -> new InvalidRequestException("no published item " + code, name,
 						"must be the code of a published catalog item"));
+			if ("DEPARTMENT_SYSTEM".equals(channel) && !item.getDepartmentCode().equals(caller.department())) {
+				throw new InvalidRequestException("item " + code + " belongs to " + item.getDepartmentCode(), name,
+						"a department system submits items of its own department only");
+			}
 			snapshots.add(new Application.ItemSnapshot(item.getItemCode(), item.getItemVersion(), item.getName(),
 					item.getDepartmentCode(), item.getDepartmentName(), item.getLicenseType(), item.getLicenseName(),
 					item.getLicenseValidityYears(), item.getPromisedDays(), item.getLegalDays(), item.getMaterials()));

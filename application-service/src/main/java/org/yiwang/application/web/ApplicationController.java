@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.yiwang.application.application.Application;
 import org.yiwang.application.application.ApplicationDesk;
 import org.yiwang.application.application.Applications;
+import org.yiwang.application.department.IdempotencyKeys;
 import org.yiwang.application.material.PeerCalls;
 import org.yiwang.application.calendar.WorkingCalendars;
 import org.yiwang.application.web.CaseViews.ApplicationView;
@@ -23,12 +24,14 @@ import org.yiwang.shared.web.PageView;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,9 +55,12 @@ class ApplicationController {
 
 	private final PeerCalls peers;
 
+	private final IdempotencyKeys idempotency;
+
 	ApplicationController(ApplicationDesk desk, Applications applications, WorkingCalendars calendars, Clock clock,
-			PeerCalls peers) {
+			PeerCalls peers, IdempotencyKeys idempotency) {
 		this.peers = peers;
+		this.idempotency = idempotency;
 		this.desk = desk;
 		this.applications = applications;
 		this.calendars = calendars;
@@ -81,6 +87,32 @@ class ApplicationController {
 			verifyAtWindow(request.applicant());
 		}
 		return submitFor(request);
+	}
+
+	/**
+	 * Channel 部门业务系统: a department's own system took the application in (its hall, its website) and hands it to
+	 * the platform, for items of its department only; the applicant must be a person identity-service knows, under
+	 * the registered name. Accepts an {@code Idempotency-Key}, so a retry after a timeout does not apply twice.
+	 */
+	@PostMapping("/system-submissions")
+	ResponseEntity<Object> systemSubmission(@Valid @RequestBody SubmitRequest request,
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
+		CurrentUser system = CurrentUser.current();
+		if (!system.hasRole(CurrentUser.DEPT_SYSTEM) || system.department() == null) {
+			throw new org.yiwang.shared.web.ForbiddenException("only department systems use this channel");
+		}
+		if (request.applicant() == null) {
+			throw new InvalidRequestException("a department system names the applicant", "applicant",
+					"must be given when a department system submits");
+		}
+		if (request.enterprise() != null) {
+			throw new InvalidRequestException("enterprise applications are made by their agents", "enterprise",
+					"must be absent for a department system");
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(idempotency.run(system.department(), key, request, () -> {
+			verifyAtWindow(request.applicant());
+			return submitFor(request).getBody();
+		}).getBody());
 	}
 
 	private ResponseEntity<ApplicationView> submitFor(SubmitRequest request) {

@@ -23,6 +23,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/applications/window-submissions")
 				.hasRole(CurrentUser.WINDOW_CLERK)
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/applications/system-submissions")
+				.hasRole(CurrentUser.DEPT_SYSTEM)
 				// 一窗受理: the clerk scans the paper materials of an application taken in at the window
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/applications/*/materials")
 				.hasAnyRole(CurrentUser.WINDOW_CLERK, CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)
