@@ -3,6 +3,7 @@ package org.yiwang.exchange;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,9 +48,28 @@ class DataAccessTests {
 
 	static volatile boolean granted;
 
+	/** identity-service (and the token endpoint) as the exchange sees it, for "who used my data". */
+	static final IdentityStub identity;
+
+	static {
+		try {
+			identity = new IdentityStub();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "exchange-access-test");
+		registry.add("platform.peers.identity", identity::baseUrl);
+		registry.add("platform.service-account.token-uri", identity::tokenUrl);
+	}
+
+	@AfterAll
+	static void stopIdentity() {
+		identity.close();
 	}
 
 	@Autowired
@@ -158,13 +178,10 @@ class DataAccessTests {
 				"核验身份").andExpect(status().isNotFound());
 	}
 
-	static RequestPostProcessor citizenWithIdNumberClaim(String username, String idNumber) {
-		return SecurityMockMvcRequestPostProcessors.jwt()
-			.jwt(jwt -> jwt.subject(username)
-				.claim("preferred_username", username)
-				.claim("realm_access", java.util.Map.of("roles", List.of("citizen")))
-				.claim("id_number", idNumber))
-			.authorities(new SimpleGrantedAuthority("ROLE_citizen"));
+	/** A citizen whose login identity-service (the stub) resolves to the given ID number. */
+	static RequestPostProcessor citizenResolvedTo(String subject, String idNumber) {
+		identity.person(subject, subject, "测试用户", idNumber);
+		return IdentityStub.caller(subject, "user-token-" + subject, "citizen");
 	}
 
 	@Test
@@ -173,8 +190,8 @@ class DataAccessTests {
 		query(officerWsjk(), "GA-POPULATION", DemoSubjects.WANGWU.value(), "purpose-wangwu").andExpect(status().isOk());
 		query(officerWsjk(), "GA-POPULATION", DemoSubjects.LISI.value(), "purpose-lisi").andExpect(status().isOk());
 
-		// the verified number from the token (the future identity-service claim)
-		mvc.perform(get("/api/v1/exchange/my-data-uses").with(citizenWithIdNumberClaim("someone", DemoSubjects.WANGWU.value())))
+		// the verified number identity-service resolves for the caller's login
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(citizenResolvedTo("sub-wangwu", DemoSubjects.WANGWU.value())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(2))
 			.andExpect(jsonPath("$.items[0].departmentName").value("卫生健康委员会"))
@@ -182,13 +199,14 @@ class DataAccessTests {
 			.andExpect(jsonPath("$.items[0].fields.length()").value(2))
 			.andExpect(jsonPath("$.items[0].applicationId").value("APP-2026-0042"))
 			.andExpect(jsonPath("$.items[*].purpose").value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("purpose-wangwu"))));
-		// the temporary demo mapping: Keycloak user lisi → 李四's ID number
-		mvc.perform(get("/api/v1/exchange/my-data-uses").with(TestJwts.citizen("lisi")))
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(citizenResolvedTo("sub-lisi", DemoSubjects.LISI.value())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].purpose").value("purpose-lisi"));
-		mvc.perform(get("/api/v1/exchange/my-data-uses").with(TestJwts.citizen("unknown-user")))
-			.andExpect(status().isForbidden());
+		// nobody bound to the login: no records (the demo username no longer maps to a number)
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(TestJwts.citizen("lisi")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(0));
 		mvc.perform(get("/api/v1/exchange/my-data-uses").with(officerWsjk())).andExpect(status().isForbidden());
 	}
 
@@ -217,7 +235,7 @@ class DataAccessTests {
 			.andExpect(jsonPath("$.items[1].data").isEmpty())
 			.andExpect(jsonPath("$.items[2].status").value("SUBJECT_TYPE_MISMATCH"));
 		// the applicant sees the use, with the application it was for
-		mvc.perform(get("/api/v1/exchange/my-data-uses").with(citizenWithIdNumberClaim("zhaoliu", DemoSubjects.ZHAOLIU.value())))
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(citizenResolvedTo("sub-zhaoliu", DemoSubjects.ZHAOLIU.value())))
 			.andExpect(jsonPath("$.items[?(@.result == 'GRANTED')].applicationId").value("APP-2026-0099"))
 			.andExpect(jsonPath("$.items[?(@.result == 'GRANTED')].departmentName").value("政务服务中心"));
 
@@ -232,13 +250,12 @@ class DataAccessTests {
 			.andExpect(jsonPath("$.items[0].status").value("FILLED"))
 			.andExpect(jsonPath("$.items[0].data.name").value("深圳市南山区张三餐饮管理有限公司"))
 			.andExpect(jsonPath("$.items[0].data.legalRepresentative").value("张三"));
-		// the enterprise's agent sees that use (subject from the uscc claim)
-		mvc.perform(get("/api/v1/exchange/my-data-uses").with(SecurityMockMvcRequestPostProcessors.jwt()
-			.jwt(jwt -> jwt.subject("agent-1")
-				.claim("preferred_username", "agent-1")
-				.claim("realm_access", java.util.Map.of("roles", List.of("enterprise-agent")))
-				.claim("uscc", DemoSubjects.ZHANGSAN_CATERING.value()))
-			.authorities(new SimpleGrantedAuthority("ROLE_enterprise-agent"))))
+		// the enterprise's agent, authorised by it at identity-service, sees that use
+		identity.userToken("agent-1", "user-token-agent-1")
+			.authorise("agent-1", DemoSubjects.ZHANGSAN_CATERING.value(), "AUTHORIZATION");
+		mvc.perform(get("/api/v1/exchange/my-data-uses")
+			.param("enterprise", DemoSubjects.ZHANGSAN_CATERING.value())
+			.with(IdentityStub.caller("agent-1", "user-token-agent-1", "enterprise-agent")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].applicationId").value("APP-2026-0100"))
@@ -360,7 +377,7 @@ class DataAccessTests {
 			.andExpect(jsonPath("$.items[1].result").value("GRANTED"))
 			.andExpect(jsonPath("$.items[1].purposeCategory").value("PUBLIC_SERVICE"));
 		// the data subject sees the purpose in words
-		mvc.perform(get("/api/v1/exchange/my-data-uses").with(citizenWithIdNumberClaim("zs", DemoSubjects.ZHANGSAN.value())))
+		mvc.perform(get("/api/v1/exchange/my-data-uses").with(citizenResolvedTo("sub-zhangsan", DemoSubjects.ZHANGSAN.value())))
 			.andExpect(jsonPath("$.items[0].purposeCategoryLabel").value("社会救助"))
 			.andExpect(jsonPath("$.items[0].result").value("PURPOSE_MISMATCH"));
 

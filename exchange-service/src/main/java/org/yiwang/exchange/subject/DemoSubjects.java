@@ -1,12 +1,8 @@
 package org.yiwang.exchange.subject;
 
-import java.util.Map;
-import java.util.Optional;
-
 /**
- * The demo people and enterprises (DEMO, synthetic: the numbers are valid but belong to nobody), and the
- * TEMPORARY mapping from a demo Keycloak username to its subject, used for "who used my data" until
- * identity-service puts the verified ID number / USCC into the token ({@code id_number} / {@code uscc} claims).
+ * The demo people and enterprises (DEMO, synthetic: the numbers are valid but belong to nobody) the base
+ * registries are seeded with. Who a signed-in caller is comes from identity-service, never from here.
  */
 public final class DemoSubjects {
 
@@ -31,15 +27,7 @@ public final class DemoSubjects {
 	/** 广州市天河区王五建材商行 (individual business). */
 	public static final Uscc WANGWU_BUILDING = Uscc.of17("92440106MA9X4P7Q2");
 
-	private static final Map<String, String> BY_USERNAME = Map.of("zhangsan", ZHANGSAN.value(), "lisi", LISI.value(),
-			"wangwu", WANGWU.value(), "zhaoliu", ZHAOLIU.value());
-
 	private DemoSubjects() {
-	}
-
-	/** TEMPORARY: the demo citizen's ID number by Keycloak username. */
-	public static Optional<String> idNumberOfDemoUser(String username) {
-		return Optional.ofNullable(username).map(BY_USERNAME::get);
 	}
 
 }

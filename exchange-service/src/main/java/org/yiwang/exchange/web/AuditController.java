@@ -3,6 +3,7 @@ package org.yiwang.exchange.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,13 +13,14 @@ import org.yiwang.exchange.audit.AccessRecord;
 import org.yiwang.exchange.audit.AccessResult;
 import org.yiwang.exchange.audit.AuditLog;
 import org.yiwang.exchange.audit.ChainVerification;
-import org.yiwang.exchange.audit.SubjectIdentity;
+import org.yiwang.exchange.identity.SubjectIdentity;
 import org.yiwang.exchange.provider.ProviderResilience;
 import org.yiwang.exchange.purpose.PurposeCategory;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.ForbiddenException;
 import org.yiwang.shared.web.PageView;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,11 +64,21 @@ class AuditController {
 		return PageView.of(audit.all(department, PageRequest.of(page, size)).map(StaffView::of));
 	}
 
+	/**
+	 * The caller's own records (their verified ID number from identity-service; none bound → an empty page), or with
+	 * {@code enterprise} those of an enterprise identity-service says they may act for.
+	 */
 	@GetMapping("/my-data-uses")
-	PageView<SubjectView> myDataUses(@RequestParam(defaultValue = "0") @Min(0) int page,
+	PageView<SubjectView> myDataUses(@RequestParam(required = false) @Size(max = 40) String enterprise,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		String subject = identity.of(CurrentUser.current());
-		return PageView.of(audit.ofSubject(subject, PageRequest.of(page, size)).map(SubjectView::of));
+		CurrentUser user = CurrentUser.current();
+		PageRequest pageable = PageRequest.of(page, size);
+		Optional<String> subject = enterprise == null ? identity.ownNumber(user)
+				: Optional.of(identity.enterprise(user, enterprise));
+		return PageView.of(subject.map(s -> audit.ofSubject(s, pageable))
+			.orElseGet(() -> Page.empty(pageable))
+			.map(SubjectView::of));
 	}
 
 	@GetMapping("/providers")
