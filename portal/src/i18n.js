@@ -36,7 +36,7 @@ const messages = {
     dataUses: {
       title: '谁用了我的数据', hint: '政府部门每次通过数据共享平台读取您的数据，都会在此留下记录：谁、何时、读取了什么、用于什么目的、依据什么规定。',
       at: '时间', user: '使用部门', data: '数据（提供部门 · 资源）', fields: '字段', purpose: '用途', legalBasis: '依据',
-      result: '结果', empty: '暂无使用记录',
+      result: '结果', empty: '暂无使用记录', mine: '我本人的数据',
       results: { GRANTED: '已读取', NO_GRANT: '未获授权', PURPOSE_MISMATCH: '用途不符', NOT_FOUND: '未查到', PROVIDER_UNAVAILABLE: '暂不可用' }
     },
     supervision: {
@@ -81,7 +81,7 @@ const messages = {
     dataUses: {
       title: 'Who used my data', hint: 'Every time a department reads your data through the data-sharing exchange it is recorded here: who, when, what, for what purpose, on which legal basis.',
       at: 'When', user: 'Department', data: 'Data (provider · resource)', fields: 'Fields', purpose: 'Purpose', legalBasis: 'Legal basis',
-      result: 'Result', empty: 'No uses yet',
+      result: 'Result', empty: 'No uses yet', mine: 'My own data',
       results: { GRANTED: 'Read', NO_GRANT: 'Refused: no grant', PURPOSE_MISMATCH: 'Refused: purpose', NOT_FOUND: 'Not found', PROVIDER_UNAVAILABLE: 'Unavailable' }
     },
     supervision: {

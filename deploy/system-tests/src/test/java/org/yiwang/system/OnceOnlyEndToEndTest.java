@@ -124,6 +124,10 @@ class OnceOnlyEndToEndTest {
 		assertThat(Http.post(api + "/applications", other,
 				"{\"itemCode\":\"" + FOOD_ITEM + "\",\"enterprise\":\"" + CATERING_USCC + "\"}").status()).isEqualTo(403);
 		assertThat(Http.get(api + "/licenses?enterprise=" + CATERING_USCC, other).status()).isEqualTo(403);
+		// and who used the enterprise's data: for its representative, not for others
+		Http.Response uses = Http.get(api + "/exchange/my-data-uses?enterprise=" + CATERING_USCC, representative);
+		assertThat(uses.status()).as(uses.toString()).isEqualTo(200);
+		assertThat(Http.get(api + "/exchange/my-data-uses?enterprise=" + CATERING_USCC, other).status()).isEqualTo(403);
 	}
 
 	static JsonNode find(JsonNode array, String field, String value) {
