@@ -3,7 +3,7 @@ import { createI18n } from 'vue-i18n'
 const messages = {
   'zh-CN': {
     brand: '一网通办',
-    nav: { catalog: '办事指南', applications: '我的办件', licenses: '我的证照', workbench: '审批工作台', verify: '证照核验', window: '一窗受理', dataUses: '谁用了我的数据', supervision: '效能监察' },
+    nav: { catalog: '办事指南', applications: '我的办件', licenses: '我的证照', workbench: '审批工作台', verify: '证照核验', window: '一窗受理', dataUses: '谁用了我的数据', supervision: '效能监察', inbox: '消息' },
     login: '登录', logout: '退出', welcome: '您好，{name}',
     catalog: {
       title: '政务服务事项', code: '事项编码', name: '事项名称', department: '实施部门', type: '事项类型',
@@ -44,11 +44,12 @@ const messages = {
       escalatedAt: '督办时间', noOverdue: '暂无超期件', noFigures: '暂无办结件', concluded: '办结数', onTime: '按时办结率',
       daysUsed: '平均用时/承诺', corrections: '件均补正', visits: '件均跑动', zeroVisits: '零跑动率'
     },
+    inbox: { title: '消息中心', unreadOnly: '只看未读', empty: '暂无消息', markRead: '标为已读' },
     error: '操作失败'
   },
   en: {
     brand: 'Yiwang Gov Services',
-    nav: { catalog: 'Services', applications: 'My applications', licenses: 'My licences', workbench: 'Workbench', verify: 'Verify a licence', window: 'Service window', dataUses: 'Who used my data', supervision: 'Supervision' },
+    nav: { catalog: 'Services', applications: 'My applications', licenses: 'My licences', workbench: 'Workbench', verify: 'Verify a licence', window: 'Service window', dataUses: 'Who used my data', supervision: 'Supervision', inbox: 'Messages' },
     login: 'Log in', logout: 'Log out', welcome: 'Hello, {name}',
     catalog: {
       title: 'Government service items', code: 'Item code', name: 'Item', department: 'Department', type: 'Type',
@@ -89,6 +90,7 @@ const messages = {
       escalatedAt: 'Escalated', noOverdue: 'No overdue cases', noFigures: 'No concluded cases', concluded: 'Concluded', onTime: 'On time',
       daysUsed: 'Avg days / promised', corrections: 'Corrections', visits: 'Visits', zeroVisits: 'No visit'
     },
+    inbox: { title: 'Messages', unreadOnly: 'Unread only', empty: 'No messages', markRead: 'Mark as read' },
     error: 'Something went wrong'
   }
 }

@@ -11,6 +11,7 @@ import Verify from './views/Verify.vue'
 import WindowIntake from './views/WindowIntake.vue'
 import MyDataUses from './views/MyDataUses.vue'
 import Supervision from './views/Supervision.vue'
+import Inbox from './views/Inbox.vue'
 import { i18n } from './i18n.js'
 import { initAuth } from './auth.js'
 
@@ -29,7 +30,8 @@ initAuth()
         { path: '/verify', component: Verify },
         { path: '/window', component: WindowIntake },
         { path: '/data-uses', component: MyDataUses },
-        { path: '/supervision', component: Supervision }
+        { path: '/supervision', component: Supervision },
+        { path: '/inbox', component: Inbox }
       ]
     })
     createApp(App).use(router).use(i18n).use(ElementPlus).mount('#app')

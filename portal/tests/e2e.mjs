@@ -85,6 +85,12 @@ try {
   await citizen.screenshot({ path: `${screenshots}/portal-citizen-licenses.png`, fullPage: true })
   if (!found) throw new Error('the licence did not appear in the wallet')
 
+  // 消息中心: the applicant was told that the ID material was fetched from 公安局, and that the licence was issued
+  await citizen.goto(`${base}/#/inbox`)
+  await citizen.waitForSelector('[data-test=inbox-message] >> text=已由公安局共享提供', { timeout: 15000 })
+  await citizen.waitForSelector('[data-test=inbox-message] >> text=电子证照已签发', { timeout: 15000 })
+  await citizen.screenshot({ path: `${screenshots}/portal-citizen-inbox.png`, fullPage: true })
+
   // 谁用了我的数据: the population registry read for the application is in the citizen's own data-use log
   await citizen.goto(`${base}/#/data-uses`)
   await citizen.waitForSelector('[data-test=data-uses-table] >> text=GA-POPULATION', { timeout: 15000 })

@@ -87,7 +87,7 @@ class ApplicantNotifications {
 				p.filled().forEach(f -> lines.add("已由" + f.providedBy() + "共享提供：" + f.name()));
 				p.uploadNeeded().forEach(m -> lines.add("请上传：" + m.name() + "（" + m.reason() + "）"));
 				yield new Message(e.eventId(), p.applicantSubject(), "MATERIALS_PREFILLED",
-						p.uploadNeeded().isEmpty() ? "共享材料已为您获取，无需提交" : "部分材料已为您获取，其余请上传",
+						p.uploadNeeded().isEmpty() ? "共享材料已为您获取" : "部分共享材料未能获取，请上传",
 						"以下材料由政府部门通过数据共享提供，您无需再提交；每次使用都可在“谁用了我的数据”中查看。", lines,
 						p.applicationId(), p.at());
 			}
