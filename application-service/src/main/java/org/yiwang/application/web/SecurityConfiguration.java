@@ -19,7 +19,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		return PlatformSecurity.resourceServer(http)
-			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info")
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/applications/window-submissions")
 				.hasRole(CurrentUser.WINDOW_CLERK)

@@ -20,7 +20,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		return PlatformSecurity.resourceServer(http)
-			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info")
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers("/actuator/metrics/**")
 				.hasAnyRole(CurrentUser.SUPERVISOR, CurrentUser.PLATFORM_ADMIN)
