@@ -145,10 +145,4 @@ public final class CaseEvents {
 
 	}
 
-	/**
-	 * An approval set aside after conclusion (撤销行政许可 / 复议撤销): the case stays concluded as OVERTURNED and its
-	 * licence is revoked by license-service ({@code application.ApprovalOverturned}, a platform contract).
-	 */
-	public static final String APPROVAL_OVERTURNED = org.yiwang.shared.contracts.ApprovalOverturned.TYPE;
-
 }

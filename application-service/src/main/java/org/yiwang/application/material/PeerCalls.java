@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.yiwang.application.peer.Peers;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.application.application.Application;
 import org.yiwang.application.application.Applications;
+import org.yiwang.application.peer.PeerUnavailableException;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -8,12 +8,11 @@ import java.util.Map;
 
 import org.yiwang.application.application.Application;
 import org.yiwang.application.application.ApplicationDesk;
+import org.yiwang.application.peer.Peers;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.ConflictException;
 import org.yiwang.shared.web.InvalidRequestException;
 
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,7 +56,7 @@ public class WalletMaterials {
 			throw new ConflictException("requirement " + requirementKey + " is " + requirement.status(),
 					"requirementKey", "must be OUTSTANDING");
 		}
-		String bearer = bearer();
+		String bearer = Peers.callerBearer();
 		PeerCalls.WalletLicense license = peers.walletLicense(bearer, licenseNumber)
 			.orElseThrow(() -> new InvalidRequestException("licence " + licenseNumber + " is not in your wallet",
 					"licenseNumber", "must be a licence you (or your enterprise) hold"));
@@ -90,13 +89,6 @@ public class WalletMaterials {
 			throw ex;
 		}
 		return material;
-	}
-
-	private static String bearer() {
-		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-			return token.getToken().getTokenValue();
-		}
-		throw new org.yiwang.shared.web.ForbiddenException("a bearer token is required");
 	}
 
 }

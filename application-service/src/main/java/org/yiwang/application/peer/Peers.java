@@ -1,4 +1,4 @@
-package org.yiwang.application.material;
+package org.yiwang.application.peer;
 
 import java.util.function.Supplier;
 
@@ -13,6 +13,8 @@ import org.yiwang.shared.web.Correlation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -30,6 +32,8 @@ public class Peers {
 
 	private final RestClient identity;
 
+	private final RestClient identityAsCaller;
+
 	private final RestClient exchange;
 
 	private final RestClient license;
@@ -42,6 +46,7 @@ public class Peers {
 				java.net.http.HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
 		requests.setReadTimeout(properties.timeout());
 		this.identity = client(identityUri, requests).requestInterceptor(tokens.interceptor()).build();
+		this.identityAsCaller = client(identityUri, requests).build();
 		this.exchange = client(exchangeUri, requests).requestInterceptor(tokens.interceptor()).build();
 		this.license = client(licenseUri, requests).build();
 		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -64,23 +69,39 @@ public class Peers {
 		});
 	}
 
-	RestClient identity() {
+	/** identity-service, called with this service's own token (client svc-application). */
+	public RestClient identity() {
 		return identity;
 	}
 
-	RestClient exchange() {
+	/** identity-service, called with the caller's own token ({@link #callerBearer()}) — questions about themselves. */
+	public RestClient identityAsCaller() {
+		return identityAsCaller;
+	}
+
+	/** exchange-service, called with this service's own token. */
+	public RestClient exchange() {
 		return exchange;
 	}
 
-	RestClient license() {
+	/** license-service, called with the caller's own token (the holder grants the use of their licence). */
+	public RestClient license() {
 		return license;
+	}
+
+	/** The bearer token of the current request, for calls made on the caller's behalf; 403 without one. */
+	public static String callerBearer() {
+		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+			return token.getToken().getTokenValue();
+		}
+		throw new org.yiwang.shared.web.ForbiddenException("a bearer token is required");
 	}
 
 	/**
 	 * Runs a call to {@code peer} under its circuit breaker; I/O errors, 5xx, a missing service token and an open
 	 * circuit all become {@link PeerUnavailableException}. 4xx answers pass through for the caller to interpret.
 	 */
-	<T> T call(String peer, Supplier<T> call) {
+	public <T> T call(String peer, Supplier<T> call) {
 		CircuitBreaker breaker = breakers.circuitBreaker(peer);
 		try {
 			return breaker.executeSupplier(call);
@@ -92,11 +113,6 @@ public class Peers {
 			org.slf4j.LoggerFactory.getLogger(Peers.class).warn("{} call failed: {}", peer, ex.toString());
 			throw new PeerUnavailableException(peer + " is unavailable: " + ex.getClass().getSimpleName());
 		}
-	}
-
-	/** The circuit state of a peer, for diagnostics and tests. */
-	public String state(String peer) {
-		return breakers.circuitBreaker(peer).getState().name();
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.yiwang.application.material;
+package org.yiwang.application.peer;
 
 import org.yiwang.shared.web.DomainException;
 
