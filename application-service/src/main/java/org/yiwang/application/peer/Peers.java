@@ -60,13 +60,7 @@ public class Peers {
 	}
 
 	private static RestClient.Builder client(String baseUri, JdkClientHttpRequestFactory requests) {
-		return RestClient.builder().baseUrl(baseUri).requestFactory(requests).requestInterceptor((request, body, next) -> {
-			String correlation = Correlation.current();
-			if (correlation != null) {
-				request.getHeaders().set(Correlation.HEADER, correlation);
-			}
-			return next.execute(request, body);
-		});
+		return RestClient.builder().baseUrl(baseUri).requestFactory(requests).requestInterceptor(Correlation.propagating());
 	}
 
 	/** identity-service, called with this service's own token (client svc-application). */

@@ -91,13 +91,7 @@ class AuthorityCheckClient implements EnterpriseAuthorityCheck, DisposableBean {
 		this.http = RestClient.builder()
 			.baseUrl(identityUri)
 			.requestFactory(requests)
-			.requestInterceptor((request, body, next) -> {
-				String correlation = Correlation.current();
-				if (correlation != null) {
-					request.getHeaders().set(Correlation.HEADER, correlation);
-				}
-				return next.execute(request, body);
-			})
+			.requestInterceptor(Correlation.propagating())
 			.build();
 		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)

@@ -74,13 +74,7 @@ class IdentityServiceClient implements HolderIdentities, DisposableBean {
 			.baseUrl(identityUri)
 			.requestFactory(requests)
 			.requestInterceptor(tokens.interceptor())
-			.requestInterceptor((request, body, next) -> {
-				String correlation = Correlation.current();
-				if (correlation != null) {
-					request.getHeaders().set(Correlation.HEADER, correlation);
-				}
-				return next.execute(request, body);
-			})
+			.requestInterceptor(Correlation.propagating())
 			.build();
 		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)

@@ -39,6 +39,20 @@ public final class Correlation {
 		return UUID.randomUUID().toString();
 	}
 
+	/**
+	 * For {@code RestClient}s calling other platform services: the current correlation id travels as
+	 * {@code X-Correlation-Id}, so one user action can be followed across services in the logs.
+	 */
+	public static org.springframework.http.client.ClientHttpRequestInterceptor propagating() {
+		return (request, body, next) -> {
+			String correlation = current();
+			if (correlation != null) {
+				request.getHeaders().set(HEADER, correlation);
+			}
+			return next.execute(request, body);
+		};
+	}
+
 	/** A client-supplied id is used only if it is short and harmless in logs and headers. */
 	public static String sanitize(String candidate) {
 		return candidate != null && SAFE.matcher(candidate).matches() ? candidate : newId();
