@@ -1,27 +1,21 @@
 package org.yiwang.application.agent;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.yiwang.shared.contracts.AgentAuthorizationRevoked;
-import org.yiwang.shared.contracts.AgentAuthorized;
-import org.yiwang.shared.events.EventCodec;
 import org.yiwang.shared.events.Topics;
+import org.yiwang.shared.identity.AgentAuthorisationProjection;
 import org.yiwang.shared.messaging.IdempotentConsumer;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Enterprise authorisations from identity-service, upserted by authorisation id (replays and duplicates change
- * nothing), and the answers the desk asks of them.
+ * Enterprise authorisations from identity-service ({@code identity.events}) in application-service's own copy
+ * ({@link AgentAuthorisationProjection}), and the answers the desk asks of them.
  */
 @Component
 class IdentityEvents implements AgentAuthorisations {
@@ -30,75 +24,39 @@ class IdentityEvents implements AgentAuthorisations {
 
 	private final IdempotentConsumer idempotent;
 
-	private final MongoTemplate mongo;
+	private final AgentAuthorisationProjection projection;
 
 	private final Clock clock;
 
 	IdentityEvents(IdempotentConsumer idempotent, MongoTemplate mongo, Clock clock) {
 		this.idempotent = idempotent;
-		this.mongo = mongo;
+		this.projection = new AgentAuthorisationProjection(mongo);
 		this.clock = clock;
 	}
 
 	@KafkaListener(topics = Topics.IDENTITY, groupId = "application-service")
 	void on(String record) {
-		idempotent.handle(CONSUMER, record, envelope -> {
-			if (envelope.is(AgentAuthorized.TYPE)) {
-				AgentAuthorized granted = EventCodec.payload(envelope, AgentAuthorized.class);
-				mongo.upsert(byId(granted.authorizationId()),
-						new Update().set("enterpriseUscc", granted.enterpriseUscc())
-							.set("enterpriseName", granted.enterpriseName())
-							.set("agentSubject", granted.agentSubject())
-							.set("allItems", granted.allItems())
-							.set("itemCodes", granted.itemCodes() == null ? List.of() : granted.itemCodes())
-							.set("validUntil", granted.validUntil())
-							.setOnInsert("revoked", false),
-						AgentAuthorisation.class);
-			}
-			else if (envelope.is(AgentAuthorizationRevoked.TYPE)) {
-				AgentAuthorizationRevoked revoked = EventCodec.payload(envelope, AgentAuthorizationRevoked.class);
-				mongo.upsert(byId(revoked.authorizationId()),
-						new Update().set("revoked", true)
-							.setOnInsert("enterpriseUscc", revoked.enterpriseUscc())
-							.setOnInsert("agentSubject", revoked.agentSubject()),
-						AgentAuthorisation.class);
-			}
-		});
-	}
-
-	private static Query byId(String authorizationId) {
-		return new Query(Criteria.where("_id").is(authorizationId));
-	}
-
-	private List<AgentAuthorisation> active(String agentSubject, String uscc) {
-		Criteria criteria = Criteria.where("agentSubject").is(agentSubject).and("revoked").is(false);
-		if (uscc != null) {
-			criteria = criteria.and("enterpriseUscc").is(uscc);
-		}
-		Instant now = Instant.now(clock);
-		return mongo.find(new Query(criteria), AgentAuthorisation.class).stream().filter(a -> a.activeAt(now)).toList();
+		idempotent.handle(CONSUMER, record, projection::apply);
 	}
 
 	@Override
 	public boolean mayActFor(String agentSubject, String uscc) {
-		return !active(agentSubject, uscc).isEmpty();
+		return projection.mayActFor(agentSubject, uscc, clock.instant());
 	}
 
 	@Override
 	public boolean mayActFor(String agentSubject, String uscc, Collection<String> itemCodes) {
-		List<AgentAuthorisation> authorisations = active(agentSubject, uscc);
-		return itemCodes.stream().allMatch(code -> authorisations.stream().anyMatch(a -> a.covers(code)));
+		return projection.mayActFor(agentSubject, uscc, itemCodes, clock.instant());
 	}
 
 	@Override
 	public List<String> enterprisesOf(String agentSubject) {
-		return active(agentSubject, null).stream().map(AgentAuthorisation::enterpriseUscc).distinct().toList();
+		return projection.enterprisesOf(agentSubject, clock.instant());
 	}
 
 	@Override
 	public Optional<String> enterpriseName(String uscc) {
-		return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("enterpriseUscc").is(uscc)),
-				AgentAuthorisation.class)).map(AgentAuthorisation::enterpriseName);
+		return projection.enterpriseName(uscc);
 	}
 
 }

@@ -1,25 +1,19 @@
 package org.yiwang.license.agent;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
-import org.yiwang.shared.contracts.AgentAuthorizationRevoked;
-import org.yiwang.shared.contracts.AgentAuthorized;
-import org.yiwang.shared.events.EventCodec;
 import org.yiwang.shared.events.Topics;
+import org.yiwang.shared.identity.AgentAuthorisationProjection;
 import org.yiwang.shared.messaging.IdempotentConsumer;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Enterprise authorisations from identity-service ({@code identity.events}), upserted by authorisation id so that
- * replays and duplicates change nothing and a revocation overtaking its grant still wins.
+ * Enterprise authorisations from identity-service ({@code identity.events}) in license-service's own copy
+ * ({@link AgentAuthorisationProjection}): who may see and share an enterprise's licences as its agent.
  */
 @Component
 class IdentityEvents implements AgentAuthorisations {
@@ -28,63 +22,30 @@ class IdentityEvents implements AgentAuthorisations {
 
 	private final IdempotentConsumer idempotent;
 
-	private final MongoTemplate mongo;
+	private final AgentAuthorisationProjection projection;
 
 	private final Clock clock;
 
 	IdentityEvents(IdempotentConsumer idempotent, MongoTemplate mongo, Clock clock) {
 		this.idempotent = idempotent;
-		this.mongo = mongo;
+		this.projection = new AgentAuthorisationProjection(mongo);
 		this.clock = clock;
 	}
 
 	@KafkaListener(topics = Topics.IDENTITY,
 			groupId = "${platform.license.identity-consumer-group:license-service}")
 	void on(String record) {
-		idempotent.handle(CONSUMER, record, envelope -> {
-			if (envelope.is(AgentAuthorized.TYPE)) {
-				AgentAuthorized granted = EventCodec.payload(envelope, AgentAuthorized.class);
-				mongo.upsert(byId(granted.authorizationId()),
-						new Update().set("enterpriseUscc", granted.enterpriseUscc())
-							.set("enterpriseName", granted.enterpriseName())
-							.set("agentSubject", granted.agentSubject())
-							.set("validFrom", granted.validFrom())
-							.set("validUntil", granted.validUntil())
-							.setOnInsert("revoked", false),
-						AgentAuthorisation.class);
-			}
-			else if (envelope.is(AgentAuthorizationRevoked.TYPE)) {
-				AgentAuthorizationRevoked revoked = EventCodec.payload(envelope, AgentAuthorizationRevoked.class);
-				mongo.upsert(byId(revoked.authorizationId()),
-						new Update().set("revoked", true)
-							.setOnInsert("enterpriseUscc", revoked.enterpriseUscc())
-							.setOnInsert("agentSubject", revoked.agentSubject()),
-						AgentAuthorisation.class);
-			}
-		});
-	}
-
-	private static Query byId(String authorizationId) {
-		return new Query(Criteria.where("_id").is(authorizationId));
-	}
-
-	private List<AgentAuthorisation> active(String agentSubject, String uscc) {
-		Criteria criteria = Criteria.where("agentSubject").is(agentSubject).and("revoked").is(false);
-		if (uscc != null) {
-			criteria = criteria.and("enterpriseUscc").is(uscc);
-		}
-		Instant now = Instant.now(clock);
-		return mongo.find(new Query(criteria), AgentAuthorisation.class).stream().filter(a -> a.activeAt(now)).toList();
+		idempotent.handle(CONSUMER, record, projection::apply);
 	}
 
 	@Override
 	public boolean mayActFor(String agentSubject, String uscc) {
-		return agentSubject != null && uscc != null && !active(agentSubject, uscc).isEmpty();
+		return projection.mayActFor(agentSubject, uscc, clock.instant());
 	}
 
 	@Override
 	public List<String> enterprisesOf(String agentSubject) {
-		return active(agentSubject, null).stream().map(AgentAuthorisation::enterpriseUscc).distinct().toList();
+		return projection.enterprisesOf(agentSubject, clock.instant());
 	}
 
 }
