@@ -4,39 +4,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.license.agent.EnterpriseAuthorityCheck;
-import org.yiwang.shared.web.Correlation;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -69,13 +51,7 @@ class AuthorityCheckClient implements EnterpriseAuthorityCheck, DisposableBean {
 
 	private final RestClient http;
 
-	private final CircuitBreaker circuitBreaker;
-
-	private final Retry retry;
-
-	private final TimeLimiter timeLimiter;
-
-	private final ExecutorService executor;
+	private final IdentityCallGuard guard;
 
 	private final Clock clock;
 
@@ -85,40 +61,8 @@ class AuthorityCheckClient implements EnterpriseAuthorityCheck, DisposableBean {
 
 	AuthorityCheckClient(IdentityClientProperties properties, @Value("${platform.peers.identity}") String identityUri,
 			ObjectProvider<MeterRegistry> meters, Clock clock) {
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				java.net.http.HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
-		requests.setReadTimeout(properties.timeout().multipliedBy(2));
-		this.http = RestClient.builder()
-			.baseUrl(identityUri)
-			.requestFactory(requests)
-			.requestInterceptor(Correlation.propagating())
-			.build();
-		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-			.slidingWindowSize(properties.slidingWindowSize())
-			.minimumNumberOfCalls(properties.minimumCalls())
-			.failureRateThreshold(properties.failureRateThreshold())
-			.waitDurationInOpenState(properties.waitInOpenState())
-			.build());
-		RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
-			.maxAttempts(Math.max(1, properties.retryAttempts()))
-			.waitDuration(properties.retryWait())
-			.ignoreExceptions(CallNotPermittedException.class)
-			.build());
-		this.circuitBreaker = breakers.circuitBreaker(NAME);
-		this.retry = retries.retry(NAME);
-		this.timeLimiter = TimeLimiter
-			.of(TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).cancelRunningFuture(true).build());
-		meters.ifAvailable(registry -> {
-			TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
-			TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
-		});
-		AtomicInteger threads = new AtomicInteger();
-		this.executor = new ThreadPoolExecutor(0, 32, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-			Thread thread = new Thread(r, "identity-check-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.http = IdentityCallGuard.client(identityUri, properties).build();
+		this.guard = new IdentityCallGuard(NAME, properties, meters);
 		this.clock = clock;
 		Duration ttl = properties.allowedCacheTtl() == null || properties.allowedCacheTtl().isNegative() ? Duration.ZERO
 				: properties.allowedCacheTtl();
@@ -141,18 +85,9 @@ class AuthorityCheckClient implements EnterpriseAuthorityCheck, DisposableBean {
 			// no user token to relay (not a request of a person): nobody to ask about
 			return false;
 		}
-		String correlation = Correlation.current();
-		Callable<Boolean> call = () -> {
-			try (Correlation.Scope scope = Correlation.open(correlation, null)) {
-				return ask(bearer, subject, uscc);
-			}
-		};
-		Callable<Boolean> limited = timeLimiter.decorateFutureSupplier(() -> executor.submit(call));
-		Callable<Boolean> protectedCall = Retry.decorateCallable(retry,
-				CircuitBreaker.decorateCallable(circuitBreaker, limited));
 		boolean allowed;
 		try {
-			allowed = protectedCall.call();
+			allowed = guard.call(() -> ask(bearer, subject, uscc));
 		}
 		catch (CallNotPermittedException ex) {
 			throw unavailable("its circuit is open");
@@ -178,7 +113,7 @@ class AuthorityCheckClient implements EnterpriseAuthorityCheck, DisposableBean {
 
 	/** The circuit state, for diagnostics and tests. */
 	String state() {
-		return circuitBreaker.getState().name();
+		return guard.state();
 	}
 
 	private boolean ask(String bearer, String subject, String uscc) {
@@ -218,7 +153,7 @@ class AuthorityCheckClient implements EnterpriseAuthorityCheck, DisposableBean {
 
 	@Override
 	public void destroy() {
-		executor.shutdownNow();
+		guard.shutdown();
 	}
 
 	/**

@@ -2,31 +2,14 @@ package org.yiwang.license.identity;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.license.license.HolderIdentities;
 import org.yiwang.shared.client.ServiceTokens;
-import org.yiwang.shared.web.Correlation;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -57,67 +39,18 @@ class IdentityServiceClient implements HolderIdentities, DisposableBean {
 
 	private final RestClient http;
 
-	private final CircuitBreaker circuitBreaker;
-
-	private final Retry retry;
-
-	private final TimeLimiter timeLimiter;
-
-	private final ExecutorService executor;
+	private final IdentityCallGuard guard;
 
 	IdentityServiceClient(IdentityClientProperties properties, ServiceTokens tokens,
 			@Value("${platform.peers.identity}") String identityUri, ObjectProvider<MeterRegistry> meters) {
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				java.net.http.HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
-		requests.setReadTimeout(properties.timeout().multipliedBy(2));
-		this.http = RestClient.builder()
-			.baseUrl(identityUri)
-			.requestFactory(requests)
-			.requestInterceptor(tokens.interceptor())
-			.requestInterceptor(Correlation.propagating())
-			.build();
-		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-			.slidingWindowSize(properties.slidingWindowSize())
-			.minimumNumberOfCalls(properties.minimumCalls())
-			.failureRateThreshold(properties.failureRateThreshold())
-			.waitDurationInOpenState(properties.waitInOpenState())
-			.build());
-		RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
-			.maxAttempts(Math.max(1, properties.retryAttempts()))
-			.waitDuration(properties.retryWait())
-			.ignoreExceptions(CallNotPermittedException.class)
-			.build());
-		this.circuitBreaker = breakers.circuitBreaker(NAME);
-		this.retry = retries.retry(NAME);
-		this.timeLimiter = TimeLimiter
-			.of(TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).cancelRunningFuture(true).build());
-		// resilience4j.circuitbreaker.state{name=identity-service}, resilience4j.retry.calls{name=identity-service}
-		meters.ifAvailable(registry -> {
-			TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
-			TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
-		});
-		AtomicInteger threads = new AtomicInteger();
-		this.executor = new ThreadPoolExecutor(0, 32, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-			Thread thread = new Thread(r, "identity-call-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.http = IdentityCallGuard.client(identityUri, properties).requestInterceptor(tokens.interceptor()).build();
+		this.guard = new IdentityCallGuard(NAME, properties, meters);
 	}
 
 	@Override
 	public Optional<Person> resolve(String subject) {
-		String correlation = Correlation.current();
-		Callable<Optional<Person>> call = () -> {
-			try (Correlation.Scope scope = Correlation.open(correlation, null)) {
-				return ask(subject);
-			}
-		};
-		Callable<Optional<Person>> limited = timeLimiter.decorateFutureSupplier(() -> executor.submit(call));
-		Callable<Optional<Person>> protectedCall = Retry.decorateCallable(retry,
-				CircuitBreaker.decorateCallable(circuitBreaker, limited));
 		try {
-			return protectedCall.call();
+			return guard.call(() -> ask(subject));
 		}
 		catch (CallNotPermittedException ex) {
 			throw new IdentityUnavailableException("identity-service circuit open", ex);
@@ -133,7 +66,7 @@ class IdentityServiceClient implements HolderIdentities, DisposableBean {
 
 	/** The circuit state, for diagnostics and tests. */
 	String state() {
-		return circuitBreaker.getState().name();
+		return guard.state();
 	}
 
 	private Optional<Person> ask(String subject) {
@@ -163,7 +96,7 @@ class IdentityServiceClient implements HolderIdentities, DisposableBean {
 
 	@Override
 	public void destroy() {
-		executor.shutdownNow();
+		guard.shutdown();
 	}
 
 	/**
