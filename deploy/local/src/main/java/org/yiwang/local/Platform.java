@@ -75,6 +75,7 @@ public final class Platform {
 		out.println("│ department admin     admin-scjg (SCJG)     window clerk: clerk-window     supervisor: supervisor");
 		out.println("│ platform admin       platform-admin");
 		out.println("│ department system    client dept-scjg-system, secret " + secrets.get("DEPT_SYSTEM_SECRET"));
+		out.println("│                      dept-wsjk-system / dept-xfjy-system: DEPT_WSJK_SYSTEM_SECRET / DEPT_XFJY_SYSTEM_SECRET in .run/secrets.env");
 		out.println("│ tokens for curl      POST " + platform.keycloakUrl()
 				+ "/realms/gov/protocol/openid-connect/token  client_id=yiwang-cli grant_type=password");
 		out.println("├─ logs: .run/logs/<process>.log   secrets: .run/secrets.env   stop: Ctrl-C or ./platform stop");
