@@ -10,9 +10,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * The local stand-in for MongoDB: mongo-java-server speaking the real wire protocol, oplog enabled (change
- * streams), data in an H2 file that survives restarts because the shutdown hook closes it cleanly. Run as its own
- * process: {@code MongoWireServer <host> <port> <data-file | :memory:>}.
+ * The local stand-in for MongoDB: mongo-java-server speaking the real wire protocol, data in an H2 file that
+ * survives restarts because the shutdown hook closes it cleanly. The oplog (needed only for change streams, which
+ * no service uses) is off unless asked for: it keeps a copy of every write and grew the file without bound. Run as
+ * its own process: {@code MongoWireServer <host> <port> <data-file | :memory:> [oplog | no-oplog]}.
  */
 public final class MongoWireServer {
 
@@ -32,7 +33,9 @@ public final class MongoWireServer {
 			Files.createDirectories(file.getParent());
 			backend = new H2Backend(file.toString());
 		}
-		backend.enableOplog();
+		if (args.length > 3 && "oplog".equals(args[3])) {
+			backend.enableOplog();
+		}
 		MongoServer server = new MongoServer(backend);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -254,8 +254,11 @@ public final class PlatformRuntime implements AutoCloseable {
 		Path data = runDir.resolve("mongo").resolve("yiwang");
 		Files.createDirectories(data.getParent());
 		String store = "memory".equals(setting("MONGO_STORE")) ? ":memory:" : data.toString();
+		// the oplog (change streams) is kept only when asked for: no service uses change streams, and it grew the
+		// H2 file by a copy of every write
+		String oplog = "true".equalsIgnoreCase(setting("MONGO_OPLOG")) ? "oplog" : "no-oplog";
 		return new ManagedProcess("mongo", List.of(javaExecutable, "-Xmx256m", "-Xms32m", "-XX:+UseSerialGC", "-cp",
-				runtimeClasspath(), MongoWireServer.class.getName(), "127.0.0.1", String.valueOf(port), store),
+				runtimeClasspath(), MongoWireServer.class.getName(), "127.0.0.1", String.valueOf(port), store, oplog),
 				Map.of(), runDir, logs().resolve("mongo.log"), Probes.tcp(port), "mongodb://127.0.0.1:" + port);
 	}
 
@@ -420,13 +423,32 @@ public final class PlatformRuntime implements AutoCloseable {
 			env.put("PORTAL_LOCATION", portal.toUri().toString());
 		}
 		env.put("PLATFORM_GATEWAY_CORS_ALLOWED_ORIGINS", "http://localhost:5173," + gatewayUrl());
+		// the per-caller rate limit stays on by default; GATEWAY_RATE_LIMIT=off lifts it (benchmarks only)
+		if ("off".equalsIgnoreCase(setting("GATEWAY_RATE_LIMIT"))) {
+			env.put("PLATFORM_GATEWAY_RATELIMIT_ENABLED", "false");
+		}
 		return new ManagedProcess("gateway", javaCommand("gateway"), env, runDir, logs().resolve("gateway.log"),
 				Probes.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), gatewayUrl());
 	}
 
+	/**
+	 * JVM flags of the services and the gateway, chosen by measurement (docs/scaling.md, "JVM flags"): the full
+	 * tiered JIT (C1-only served a third fewer requests per CPU second once warm), a small serial-GC heap, a
+	 * bounded code cache so ten JVMs stay within the memory budget. {@code SERVICE_JAVA_OPTS} replaces them.
+	 */
 	private List<String> javaCommand(String module) {
-		return List.of(javaExecutable, "-Xmx200m", "-Xms48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-				"-XX:MaxMetaspaceSize=160m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar(module).toString());
+		List<String> command = new ArrayList<>();
+		command.add(javaExecutable);
+		String custom = setting("SERVICE_JAVA_OPTS");
+		if (custom != null && !custom.isBlank()) {
+			command.addAll(List.of(custom.trim().split("\\s+")));
+		}
+		else {
+			command.addAll(List.of("-Xmx200m", "-Xms48m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=160m",
+					"-XX:ReservedCodeCacheSize=64m", "-XX:CICompilerCount=2"));
+		}
+		command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar(module).toString()));
+		return command;
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------------------------

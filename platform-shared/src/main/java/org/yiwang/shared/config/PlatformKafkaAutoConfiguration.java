@@ -6,6 +6,7 @@ import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.messaging.DeadLetterRecoverer;
 import org.yiwang.shared.outbox.OutboxProperties;
 import org.yiwang.shared.outbox.OutboxRelay;
+import org.yiwang.shared.outbox.OutboxSaveListener;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -66,6 +67,11 @@ public class PlatformKafkaAutoConfiguration {
 		OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
 				@Value("${spring.application.name:unknown}") String producer) {
 			return new OutboxRelay(mongo, kafka, properties, producer);
+		}
+
+		@Bean
+		OutboxSaveListener outboxSaveListener(OutboxRelay relay) {
+			return new OutboxSaveListener(relay);
 		}
 
 	}

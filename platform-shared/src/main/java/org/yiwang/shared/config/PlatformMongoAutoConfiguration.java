@@ -1,9 +1,13 @@
 package org.yiwang.shared.config;
 
+import java.util.List;
+
 import org.yiwang.shared.messaging.IdempotentConsumer;
 import org.yiwang.shared.messaging.ProcessedEvents;
+import org.yiwang.shared.mongo.KeyLookupIndexes;
 import org.yiwang.shared.mongo.MongoPingHealthIndicator;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** Idempotent-consumer records and the ping-based Mongo health check. */
+/** Idempotent-consumer records, key-lookup indexes for guarded writes, and the ping-based Mongo health check. */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @ConditionalOnClass(MongoTemplate.class)
 @ConditionalOnBean(MongoTemplate.class)
@@ -28,6 +32,14 @@ public class PlatformMongoAutoConfiguration {
 	@ConditionalOnMissingBean
 	IdempotentConsumer idempotentConsumer(ProcessedEvents processedEvents) {
 		return new IdempotentConsumer(processedEvents);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KeyLookupIndexes keyLookupIndexes(MongoTemplate mongo,
+			@Value("${platform.mongo.key-lookup-indexes:auto}") String mode,
+			@Value("${platform.mongo.key-lookups:}") List<String> extra) {
+		return new KeyLookupIndexes(mongo, mode, extra);
 	}
 
 	@Configuration(proxyBeanMethods = false)

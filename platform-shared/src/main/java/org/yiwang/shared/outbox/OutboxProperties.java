@@ -11,19 +11,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether the relay runs in this process
  * @param collections the MongoDB collections whose documents carry an {@code outbox} array
- * @param pollInterval how often pending events are looked for
- * @param batchSize documents per collection and run
- * @param sendTimeout how long to wait for the broker's acknowledgement
+ * @param sweepInterval how often the collections are searched for events left behind (by a process that died
+ * between its save and its relay); events saved by this process are published at once, without a search
+ * @param batchSize documents per lookup and per broker round trip
+ * @param sendTimeout how long to wait for the broker's acknowledgements of one batch
  */
 @ConfigurationProperties("platform.outbox")
 public record OutboxProperties(@DefaultValue("true") boolean enabled, @DefaultValue List<String> collections,
-		@DefaultValue("200ms") Duration pollInterval, @DefaultValue("100") int batchSize,
+		@DefaultValue("1m") Duration sweepInterval, @DefaultValue("100") int batchSize,
 		@DefaultValue("10s") Duration sendTimeout) {
 
 	public OutboxProperties {
 		collections = collections == null ? List.of() : List.copyOf(collections);
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("platform.outbox.batch-size must be >= 1");
+		}
+		if (sweepInterval == null || sweepInterval.isNegative() || sweepInterval.isZero()) {
+			throw new IllegalArgumentException("platform.outbox.sweep-interval must be positive");
 		}
 	}
 

@@ -3,12 +3,19 @@ package org.yiwang.shared.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -24,12 +31,25 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 /**
- * Publishes the events waiting in aggregate documents' {@code outbox} arrays, in order, and removes each one only
- * after Kafka acknowledged it (acks=all, idempotent producer). A crash between the acknowledgement and the
- * removal re-publishes that event on the next run: delivery is at-least-once and consumers de-duplicate by
+ * Publishes the events waiting in aggregate documents' {@code outbox} arrays, in order, and removes them only after
+ * Kafka acknowledged them (acks=all, idempotent producer). A crash between the acknowledgement and the removal
+ * re-publishes those events on the next run: delivery is at-least-once and consumers de-duplicate by
  * {@code eventId}. Nothing is lost, because an event leaves the document only after it is on the broker.
+ * <p>
+ * How pending events are found, without reading every document of a collection on every run:
+ * <ul>
+ * <li><b>Saved here:</b> every save through Spring Data that leaves a non-empty outbox hands the document's id to
+ * {@link #documentSaved} ({@link OutboxSaveListener}); the relay thread wakes at once, loads those documents by
+ * {@code _id} (a key lookup on any store) and publishes their events in one batch, waiting for the broker's
+ * acknowledgements together. This is the path every event takes in normal operation.</li>
+ * <li><b>Left behind:</b> a process that died after its save and before its relay ran, or an event written by a
+ * path that bypasses Spring Data's save, is found by the <em>sweep</em>: a query for documents with a non-empty
+ * outbox, at startup and every {@code platform.outbox.sweep-interval} (default 1 min). The sweep is the only
+ * query whose cost grows with the collection, which is why it runs rarely.</li>
+ * </ul>
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -43,7 +63,18 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final String producer;
 
-	private volatile ScheduledExecutorService executor;
+	private final Set<String> collections;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition signal = lock.newCondition();
+
+	/** Documents saved with pending events, per collection, in the order they were saved (guarded by lock). */
+	private final Map<String, Set<Object>> saved = new LinkedHashMap<>();
+
+	private volatile Thread worker;
+
+	private volatile boolean running;
 
 	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
 			String producer) {
@@ -51,9 +82,28 @@ public class OutboxRelay implements SmartLifecycle {
 		this.kafka = kafka;
 		this.properties = properties;
 		this.producer = producer;
+		this.collections = Set.copyOf(properties.collections());
 	}
 
-	/** Publishes everything pending in all configured collections; returns the number of events published. */
+	/**
+	 * A document of {@code collection} was written with events in its outbox: publish them soon. Cheap and
+	 * non-blocking; ignored for collections the relay does not serve.
+	 */
+	public void documentSaved(String collection, Object id) {
+		if (id == null || !collections.contains(collection)) {
+			return;
+		}
+		lock.lock();
+		try {
+			saved.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(id);
+			signal.signal();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** The sweep: publishes everything pending in all configured collections; returns the number of events. */
 	public int relayPending() {
 		int published = 0;
 		for (String collection : properties.collections()) {
@@ -63,21 +113,88 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	int relayCollection(String collection) {
-		Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(properties.batchSize());
 		int published = 0;
-		for (Document document : mongo.find(pending, Document.class, collection)) {
-			Object id = document.get("_id");
-			for (Document message : document.getList("outbox", Document.class, List.of())) {
-				publish(message);
-				markSent(collection, id, message.getString("eventId"));
-				published++;
+		while (true) {
+			Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(properties.batchSize());
+			pending.fields().include("outbox");
+			List<Document> documents = mongo.find(pending, Document.class, collection);
+			published += publishAndMark(collection, documents);
+			if (documents.size() < properties.batchSize()) {
+				return published;
 			}
+		}
+	}
+
+	/** Publishes the pending events of the given documents (looked up by id); returns the number of events. */
+	public int relayDocuments(String collection, List<Object> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		int published = 0;
+		for (int from = 0; from < ids.size(); from += properties.batchSize()) {
+			List<Object> batch = ids.subList(from, Math.min(ids.size(), from + properties.batchSize()));
+			Query byId = new Query(Criteria.where("_id").in(batch));
+			byId.fields().include("outbox");
+			published += publishAndMark(collection, mongo.find(byId, Document.class, collection));
 		}
 		return published;
 	}
 
-	/** Sends one event and waits for the broker's acknowledgement. */
-	protected void publish(Document message) {
+	/**
+	 * Sends every event of every document without waiting in between (per aggregate in order: same key, same
+	 * partition, idempotent producer), waits for all acknowledgements, then removes each document's published events
+	 * with one {@code $pull}. A failed send leaves that document's events (and those after it) in place.
+	 */
+	private int publishAndMark(String collection, List<Document> documents) {
+		Map<Object, List<String>> sentPerDocument = new LinkedHashMap<>();
+		List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>();
+		List<Object> ackOwners = new ArrayList<>();
+		List<String> ackEvents = new ArrayList<>();
+		for (Document document : documents) {
+			Object id = document.get("_id");
+			for (Document message : document.getList("outbox", Document.class, List.of())) {
+				acks.add(send(message));
+				ackOwners.add(id);
+				ackEvents.add(message.getString("eventId"));
+			}
+		}
+		kafka.flush();
+		long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+		RuntimeException failure = null;
+		Set<Object> failedDocuments = new LinkedHashSet<>();
+		for (int i = 0; i < acks.size(); i++) {
+			Object owner = ackOwners.get(i);
+			if (failedDocuments.contains(owner)) {
+				continue;
+			}
+			try {
+				acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				sentPerDocument.computeIfAbsent(owner, o -> new ArrayList<>()).add(ackEvents.get(i));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				failure = new IllegalStateException("interrupted while publishing " + ackEvents.get(i), ex);
+				failedDocuments.add(owner);
+			}
+			catch (ExecutionException | TimeoutException | RuntimeException ex) {
+				failure = new IllegalStateException("could not publish event " + ackEvents.get(i) + " of " + collection
+						+ "/" + owner + ", it stays in the outbox", ex);
+				failedDocuments.add(owner);
+			}
+		}
+		int published = 0;
+		for (Map.Entry<Object, List<String>> sent : sentPerDocument.entrySet()) {
+			markSent(collection, sent.getKey(), sent.getValue());
+			published += sent.getValue().size();
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		return published;
+	}
+
+	/** Starts sending one event; the acknowledgement is awaited by the caller. */
+	protected CompletableFuture<SendResult<String, String>> send(Document message) {
 		EventEnvelope envelope = toEnvelope(message);
 		ProducerRecord<String, String> record = new ProducerRecord<>(message.getString("topic"),
 				envelope.aggregateId(), EventCodec.write(envelope));
@@ -87,23 +204,17 @@ public class OutboxRelay implements SmartLifecycle {
 			record.headers().add(EventHeaders.CORRELATION_ID, bytes(envelope.correlationId()));
 		}
 		try {
-			kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			return kafka.send(record);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while publishing " + envelope.eventId(), ex);
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException("could not publish event " + envelope.eventId() + " to "
-					+ record.topic() + ", it stays in the outbox", ex);
-		}
-		log.debug("published {} {} to {}", envelope.type(), envelope.eventId(), record.topic());
 	}
 
-	/** Removes a published event from its document (single-document atomic {@code $pull}). */
-	protected void markSent(String collection, Object documentId, String eventId) {
+	/** Removes published events from their document (single-document atomic {@code $pull}). */
+	protected void markSent(String collection, Object documentId, List<String> eventIds) {
 		mongo.updateFirst(new Query(Criteria.where("_id").is(documentId)),
-				new Update().pull("outbox", new Document("eventId", eventId)), collection);
+				new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))), collection);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -121,50 +232,112 @@ public class OutboxRelay implements SmartLifecycle {
 		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private void runSafely() {
-		try {
-			relayPending();
+	private void loop() {
+		long sweepNanos = properties.sweepInterval().toNanos();
+		long nextSweep = System.nanoTime();
+		long retryNanos = Duration.ofSeconds(1).toNanos();
+		while (running) {
+			try {
+				if (System.nanoTime() - nextSweep >= 0) {
+					nextSweep = System.nanoTime() + sweepNanos;
+					int swept = relayPending();
+					if (swept > 0) {
+						log.info("outbox sweep published {} event(s) left behind", swept);
+					}
+				}
+				Map<String, Set<Object>> due = awaitSaved(nextSweep);
+				for (Map.Entry<String, Set<Object>> entry : due.entrySet()) {
+					try {
+						relayDocuments(entry.getKey(), new ArrayList<>(entry.getValue()));
+					}
+					catch (RuntimeException ex) {
+						// stays in the documents; the next sweep (soon) publishes it
+						log.warn("outbox relay failed, the sweep retries: {}", ex.getMessage());
+						nextSweep = Math.min(nextSweep, System.nanoTime() + retryNanos);
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("outbox sweep failed, retrying in 1 s: {}", ex.getMessage());
+				nextSweep = System.nanoTime() + retryNanos;
+				sleepQuietly(retryNanos);
+			}
 		}
-		catch (RuntimeException ex) {
-			log.warn("outbox relay run failed, retrying in {}: {}", properties.pollInterval(), ex.getMessage());
+	}
+
+	private Map<String, Set<Object>> awaitSaved(long until) {
+		lock.lock();
+		try {
+			while (running && saved.isEmpty()) {
+				long left = until - System.nanoTime();
+				if (left <= 0) {
+					return Map.of();
+				}
+				signal.awaitNanos(left);
+			}
+			Map<String, Set<Object>> due = new LinkedHashMap<>(saved);
+			saved.clear();
+			return due;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			running = false;
+			return Map.of();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private static void sleepQuietly(long nanos) {
+		try {
+			TimeUnit.NANOSECONDS.sleep(nanos);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
 	@Override
 	public void start() {
-		if (!properties.enabled() || executor != null) {
+		if (!properties.enabled() || worker != null) {
 			return;
 		}
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "outbox-relay");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = Math.max(10, properties.pollInterval().toMillis());
-		scheduler.scheduleWithFixedDelay(this::runSafely, interval, interval, TimeUnit.MILLISECONDS);
-		executor = scheduler;
-		log.info("outbox relay started for collections {} every {}", properties.collections(),
-				properties.pollInterval());
+		running = true;
+		Thread thread = new Thread(this::loop, "outbox-relay");
+		thread.setDaemon(true);
+		worker = thread;
+		thread.start();
+		log.info("outbox relay started for collections {}: on save, and a sweep every {}", properties.collections(),
+				properties.sweepInterval());
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService scheduler = executor;
-		executor = null;
-		if (scheduler != null) {
-			scheduler.shutdown();
-			try {
-				scheduler.awaitTermination(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		Thread thread = worker;
+		worker = null;
+		if (thread == null) {
+			return;
+		}
+		lock.lock();
+		try {
+			running = false;
+			signal.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+		try {
+			thread.join(Duration.ofSeconds(5).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return executor != null;
+		return worker != null;
 	}
 
 }

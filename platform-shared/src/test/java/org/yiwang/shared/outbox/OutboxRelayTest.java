@@ -76,7 +76,7 @@ class OutboxRelayTest {
 		// the process dies right after Kafka acknowledged the first event, before it was removed from the outbox
 		OutboxRelay dying = new OutboxRelay(mongo, new KafkaTemplate<>(producerFactory), properties(), "test") {
 			@Override
-			protected void markSent(String collection, Object documentId, String eventId) {
+			protected void markSent(String collection, Object documentId, List<String> eventIds) {
 				throw new IllegalStateException("simulated crash after publish");
 			}
 		};
@@ -88,10 +88,11 @@ class OutboxRelayTest {
 		assertThat(restarted.relayPending()).isEqualTo(3);
 		assertThat(pendingEvents()).isEmpty();
 
-		List<EventEnvelope> received = consume(4);
+		// the dying relay had sent all three (one batch) before it could remove them: each arrives twice, in order
+		List<EventEnvelope> received = consume(6);
+		List<String> ids = aggregate.outbox.stream().map(OutboxMessage::getEventId).toList();
 		assertThat(received).extracting(EventEnvelope::eventId)
-			.containsExactly(aggregate.outbox.get(0).getEventId(), aggregate.outbox.get(0).getEventId(),
-					aggregate.outbox.get(1).getEventId(), aggregate.outbox.get(2).getEventId());
+			.containsExactly(ids.get(0), ids.get(1), ids.get(2), ids.get(0), ids.get(1), ids.get(2));
 		assertThat(received).allSatisfy(e -> {
 			assertThat(e.producer()).isEqualTo("test");
 			assertThat(e.aggregateId()).isEqualTo("order-1");
@@ -115,7 +116,7 @@ class OutboxRelayTest {
 						ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500));
 		try {
 			OutboxRelay relay = new OutboxRelay(mongo, new KafkaTemplate<>(unreachable),
-					new OutboxProperties(true, List.of(COLLECTION), Duration.ofMillis(50), 10, Duration.ofSeconds(2)),
+					new OutboxProperties(true, List.of(COLLECTION), Duration.ofMinutes(1), 10, Duration.ofSeconds(2)),
 					"test");
 			assertThatThrownBy(relay::relayPending).hasMessageContaining("stays in the outbox");
 		}
@@ -129,6 +130,47 @@ class OutboxRelayTest {
 		assertThat(consume(1)).extracting(EventEnvelope::aggregateId).containsExactly("order-2");
 	}
 
+	@Test
+	void aSaveThroughSpringDataIsPublishedAtOnceWithoutWaitingForTheSweep() throws Exception {
+		OutboxRelay relay = new OutboxRelay(mongo, new KafkaTemplate<>(producerFactory), properties(), "test");
+		org.springframework.context.support.StaticApplicationContext context = new org.springframework.context.support.StaticApplicationContext();
+		context.addApplicationListener(new OutboxSaveListener(relay));
+		context.refresh();
+		mongo.setApplicationContext(context);
+		relay.start();
+		try {
+			// the relay's first sweep runs at start; the next one is an hour away (properties())
+			TestAggregate aggregate = new TestAggregate("order-3");
+			aggregate.outbox.add(OutboxMessage.of(topic, "test.Happened", 1, "order-3", Map.of("step", 1)));
+			aggregate.outbox.add(OutboxMessage.of(topic, "test.Happened", 1, "order-3", Map.of("step", 2)));
+			Thread.sleep(200);
+			mongo.save(aggregate, COLLECTION);
+			assertThat(consume(2)).extracting(e -> e.payload().get("step")).containsExactly(1, 2);
+			long deadline = System.currentTimeMillis() + 5_000;
+			while (!pendingEvents().isEmpty() && System.currentTimeMillis() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(pendingEvents()).isEmpty();
+		}
+		finally {
+			relay.stop();
+			context.close();
+		}
+	}
+
+	@Test
+	void theSweepFindsEventsLeftBehindInManyDocumentsAcrossBatches() {
+		for (int i = 0; i < 25; i++) {
+			TestAggregate aggregate = new TestAggregate("bulk-" + i);
+			aggregate.outbox.add(OutboxMessage.of(topic, "test.Happened", 1, "bulk-" + i, Map.of("n", i)));
+			mongo.save(aggregate, COLLECTION);
+		}
+		OutboxRelay relay = new OutboxRelay(mongo, new KafkaTemplate<>(producerFactory), properties(), "test");
+		assertThat(relay.relayPending()).isEqualTo(25);
+		assertThat(mongo.count(new Query(Criteria.where("outbox.0").exists(true)), COLLECTION)).isZero();
+		assertThat(consume(25)).hasSize(25);
+	}
+
 	@SuppressWarnings("unchecked")
 	private List<Object> pendingEvents() {
 		Document document = mongo.findOne(new Query(Criteria.where("_id").exists(true)), Document.class, COLLECTION);
@@ -136,7 +178,7 @@ class OutboxRelayTest {
 	}
 
 	private OutboxProperties properties() {
-		return new OutboxProperties(true, List.of(COLLECTION), Duration.ofMillis(50), 10, Duration.ofSeconds(10));
+		return new OutboxProperties(true, List.of(COLLECTION), Duration.ofHours(1), 10, Duration.ofSeconds(10));
 	}
 
 	private List<EventEnvelope> consume(int expected) {
