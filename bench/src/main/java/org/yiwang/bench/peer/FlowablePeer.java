@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.HdrHistogram.Histogram;
 import org.flowable.engine.HistoryService;
@@ -30,6 +29,7 @@ import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.history.HistoricTaskInstance;
 import org.yiwang.bench.Progress;
+import org.yiwang.bench.proc.DataDirs;
 import org.yiwang.bench.report.Percentiles;
 
 /**
@@ -364,22 +364,7 @@ public final class FlowablePeer implements AutoCloseable {
 
 	/** Bytes of the database files in {@code directory}. */
 	public static long databaseBytes(Path directory) {
-		if (!Files.isDirectory(directory)) {
-			return 0;
-		}
-		try (Stream<Path> files = Files.walk(directory)) {
-			return files.filter(Files::isRegularFile).mapToLong(file -> {
-				try {
-					return Files.size(file);
-				}
-				catch (IOException ex) {
-					return 0;
-				}
-			}).sum();
-		}
-		catch (IOException ex) {
-			return 0;
-		}
+		return DataDirs.bytes(directory);
 	}
 
 	private static long processCpuNanos() {
