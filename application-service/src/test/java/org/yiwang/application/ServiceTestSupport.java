@@ -19,7 +19,8 @@ public abstract class ServiceTestSupport {
 	@DynamicPropertySource
 	public static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "application-service-test");
-		registry.add("platform.webhooks.poll-interval", () -> "100ms");
+		// deliveries are scheduled when created; the sweep stays at 1 min so the tests prove that path
+		registry.add("platform.webhooks.sweep-interval", () -> "1m");
 		registry.add("platform.webhooks.initial-backoff", () -> "50ms");
 		registry.add("platform.webhooks.max-attempts", () -> "4");
 		// peers (token endpoint, identity, exchange, licences) are one local HTTP stub with the documented contracts
@@ -29,7 +30,8 @@ public abstract class ServiceTestSupport {
 		registry.add("platform.peers.identity", () -> peers);
 		registry.add("platform.peers.exchange", () -> peers);
 		registry.add("platform.peers.license", () -> peers);
-		registry.add("platform.prefill.poll-interval", () -> "200ms");
+		// attempts follow saves; the sweep for work left behind stays at its default (1 min), so the tests prove the first
+		// path
 		registry.add("platform.prefill.initial-backoff", () -> "200ms");
 		registry.add("platform.prefill.max-attempts", () -> "4");
 		registry.add("application.peers.minimum-calls", () -> "100");

@@ -55,10 +55,13 @@ class WebhookController {
 
 	private final WebhookSecrets secrets;
 
-	WebhookController(MongoTemplate mongo, Clock clock, WebhookSecrets secrets) {
+	private final WebhookDispatcher dispatcher;
+
+	WebhookController(MongoTemplate mongo, Clock clock, WebhookSecrets secrets, WebhookDispatcher dispatcher) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.secrets = secrets;
+		this.dispatcher = dispatcher;
 	}
 
 	@PostMapping
@@ -144,6 +147,7 @@ class WebhookController {
 					.set("nextAttemptAt", now)
 					.set("claimedUntil", Instant.EPOCH),
 				WebhookDelivery.class);
+		dispatcher.schedule(deliveryId, now);
 		return DeliveryView.of(mongo.findById(deliveryId, WebhookDelivery.class));
 	}
 

@@ -5,8 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +25,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Pushes due webhook deliveries: claims one at a time (find-and-modify with a lease, so several instances never
+ * Pushes due webhook deliveries: claims one (a lease written with a guarded update, so several instances never
  * send the same attempt), signs it ({@link WebhookSignature}), and records the answer: 2xx delivered; anything
  * else retried after an exponentially growing wait, dead-lettered after {@code maxAttempts}.
+ * <p>
+ * A new delivery, a replay and a retry are each scheduled by id on this dispatcher's worker threads
+ * ({@code platform.webhooks.workers}, default 8, so one slow receiver does not hold up the others); claiming by id
+ * is a key lookup. Only the sweep ({@code platform.webhooks.sweep-interval}, default 30 s) searches the deliveries,
+ * for attempts a stopped instance left behind.
  */
 @Component
 class WebhookDispatcher {
@@ -38,6 +49,8 @@ class WebhookDispatcher {
 
 	private final WebhookSecrets secrets;
 
+	private final ScheduledExecutorService workers;
+
 	WebhookDispatcher(MongoTemplate mongo, WebhookProperties properties, Clock clock, WebhookSecrets secrets) {
 		this.mongo = mongo;
 		this.properties = properties;
@@ -47,9 +60,61 @@ class WebhookDispatcher {
 			.connectTimeout(properties.timeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+		this.workers = Executors.newScheduledThreadPool(properties.workers(), runnable -> {
+			Thread thread = new Thread(runnable, "webhook");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
-	@Scheduled(fixedDelayString = "${platform.webhooks.poll-interval:1s}")
+	/** Schedules an attempt of one delivery when it is due (a new delivery, a replay, a retry). */
+	void schedule(String deliveryId, Instant due) {
+		long delay = Math.max(0, Duration.between(Instant.now(clock), due).toMillis());
+		try {
+			workers.schedule(() -> attemptById(deliveryId), delay, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down: the sweep of the next start finds it
+		}
+	}
+
+	private void attemptById(String deliveryId) {
+		try {
+			WebhookDelivery delivery = claim(deliveryId, Instant.now(clock));
+			if (delivery != null) {
+				attempt(delivery);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("webhook delivery {} failed unexpectedly, the sweep retries it: {}", deliveryId, ex.getMessage());
+		}
+	}
+
+	/** Claims one delivery by id when it is pending, due and not leased: a write guarded by the lease it saw. */
+	WebhookDelivery claim(String deliveryId, Instant now) {
+		WebhookDelivery delivery = mongo.findById(deliveryId, WebhookDelivery.class);
+		if (delivery == null || !WebhookDelivery.PENDING.equals(delivery.status) || delivery.nextAttemptAt.isAfter(now)
+				|| delivery.claimedUntil.isAfter(now)) {
+			return null;
+		}
+		Instant lease = now.plus(properties.timeout().multipliedBy(3));
+		boolean taken = mongo
+			.updateFirst(new Query(Criteria.where("_id").is(deliveryId).and("claimedUntil").is(delivery.claimedUntil)),
+					new Update().set("claimedUntil", lease), WebhookDelivery.class)
+			.getModifiedCount() == 1;
+		if (!taken) {
+			return null;
+		}
+		delivery.claimedUntil = lease;
+		return delivery;
+	}
+
+	@PreDestroy
+	void stop() {
+		workers.shutdownNow();
+	}
+
+	@Scheduled(fixedDelayString = "${platform.webhooks.sweep-interval:30s}", initialDelayString = "${platform.webhooks.sweep-interval:30s}")
 	void dispatchDue() {
 		for (int i = 0; i < 50; i++) {
 			WebhookDelivery delivery = claim(Instant.now(clock));
@@ -112,13 +177,15 @@ class WebhookDispatcher {
 			finish(delivery, WebhookDelivery.DEAD_LETTERED, attempts, statusCode, error, Instant.now(clock));
 		}
 		else {
+			Instant next = Instant.now(clock).plus(properties.backoffAfter(attempts));
 			mongo.updateFirst(new Query(Criteria.where("_id").is(delivery.id)),
 					new Update().set("attempts", attempts)
 						.set("lastStatusCode", statusCode)
 						.set("lastError", error)
-						.set("nextAttemptAt", Instant.now(clock).plus(properties.backoffAfter(attempts)))
+						.set("nextAttemptAt", next)
 						.set("claimedUntil", Instant.EPOCH),
 					WebhookDelivery.class);
+			schedule(delivery.id, next);
 		}
 	}
 

@@ -32,10 +32,13 @@ class WebhookEvents {
 
 	private final Clock clock;
 
-	WebhookEvents(IdempotentConsumer idempotent, MongoTemplate mongo, Clock clock) {
+	private final WebhookDispatcher dispatcher;
+
+	WebhookEvents(IdempotentConsumer idempotent, MongoTemplate mongo, Clock clock, WebhookDispatcher dispatcher) {
 		this.idempotent = idempotent;
 		this.mongo = mongo;
 		this.clock = clock;
+		this.dispatcher = dispatcher;
 	}
 
 	@KafkaListener(topics = Topics.APPLICATION, groupId = CONSUMER)
@@ -53,7 +56,9 @@ class WebhookEvents {
 		for (WebhookSubscription subscription : mongo.find(
 				new Query(Criteria.where("departmentCode").is(code).and("active").is(true)), WebhookSubscription.class)) {
 			try {
-				mongo.insert(new WebhookDelivery(subscription, envelope.eventId(), envelope.type(), body, now));
+				WebhookDelivery delivery = mongo
+					.insert(new WebhookDelivery(subscription, envelope.eventId(), envelope.type(), body, now));
+				dispatcher.schedule(delivery.id, delivery.nextAttemptAt);
 			}
 			catch (DuplicateKeyException ex) {
 				// the event was consumed before: its delivery exists

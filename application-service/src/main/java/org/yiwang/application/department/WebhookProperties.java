@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Webhook delivery settings ({@code platform.webhooks.*}).
  *
- * @param pollInterval how often the dispatcher looks for due deliveries
+ * @param sweepInterval how often the dispatcher searches for due deliveries nobody scheduled (left behind by a
+ * stopped instance); new deliveries, replays and retries are scheduled without searching
+ * @param workers threads sending deliveries
  * @param initialBackoff wait after the first failure; doubled after each further failure (capped at 1 h)
  * @param maxAttempts attempts before a delivery is dead-lettered
  * @param timeout connect and response timeout per attempt
@@ -15,11 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@link WebhookSignature#verify})
  */
 @ConfigurationProperties("platform.webhooks")
-public record WebhookProperties(Duration pollInterval, Duration initialBackoff, int maxAttempts, Duration timeout,
-		Duration signatureTolerance) {
+public record WebhookProperties(Duration sweepInterval, int workers, Duration initialBackoff, int maxAttempts,
+		Duration timeout, Duration signatureTolerance) {
 
 	public WebhookProperties {
-		pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+		sweepInterval = sweepInterval == null ? Duration.ofSeconds(30) : sweepInterval;
+		workers = workers <= 0 ? 8 : workers;
 		initialBackoff = initialBackoff == null ? Duration.ofSeconds(5) : initialBackoff;
 		maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
 		timeout = timeout == null ? Duration.ofSeconds(5) : timeout;

@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.application.application.Application;
@@ -34,6 +38,9 @@ import org.springframework.web.client.HttpClientErrorException;
  * records each answer with its provenance. When a peer is down it tries again with growing back-off; after the
  * last attempt the applicant is asked to upload instead. Nothing is lost if the service stops in between: the
  * lease runs out and another attempt claims it.
+ * <p>
+ * Finding the work costs no search: every save of an application still waiting for its data schedules an attempt
+ * by id ({@link #saved}); only the sweep for work left behind searches, once a minute.
  */
 @Component
 public class SharedDataPrefiller {
@@ -56,11 +63,14 @@ public class SharedDataPrefiller {
 
 	private final int maxAttempts;
 
+	private final ScheduledExecutorService workers;
+
 	SharedDataPrefiller(MongoTemplate mongo, Applications applications, PeerCalls peers, Clock clock,
 			@Value("${platform.prefill.lease:2m}") Duration lease,
 			@Value("${platform.prefill.initial-backoff:5s}") Duration initialBackoff,
 			@Value("${platform.prefill.max-backoff:10m}") Duration maxBackoff,
-			@Value("${platform.prefill.max-attempts:20}") int maxAttempts) {
+			@Value("${platform.prefill.max-attempts:20}") int maxAttempts,
+			@Value("${platform.prefill.workers:4}") int workerThreads) {
 		this.mongo = mongo;
 		this.applications = applications;
 		this.peers = peers;
@@ -69,9 +79,83 @@ public class SharedDataPrefiller {
 		this.initialBackoff = initialBackoff;
 		this.maxBackoff = maxBackoff;
 		this.maxAttempts = maxAttempts;
+		this.workers = Executors.newScheduledThreadPool(workerThreads, runnable -> {
+			Thread thread = new Thread(runnable, "prefill");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
-	@Scheduled(fixedDelayString = "${platform.prefill.poll-interval:2s}", initialDelayString = "${platform.prefill.poll-interval:2s}")
+	@PreDestroy
+	void stop() {
+		workers.shutdownNow();
+	}
+
+	/**
+	 * An application was saved still waiting for its shared data: try it when its next attempt is due. Called for
+	 * every save ({@link PrefillOnSave}); the work runs on this component's own threads.
+	 */
+	public void saved(Application application) {
+		Application.PrefillState state = application.getPrefill();
+		if (state == null || !Application.PrefillState.PENDING.equals(state.status())) {
+			return;
+		}
+		Instant now = clock.instant();
+		if (state.leaseUntil() != null && state.leaseUntil().isAfter(now)) {
+			return; // being worked on; its outcome is saved (and seen here) again
+		}
+		long delay = state.nextAttemptAt() == null ? 0
+				: Math.max(0, Duration.between(now, state.nextAttemptAt()).toMillis());
+		String id = application.getId();
+		try {
+			workers.schedule(() -> attempt(id), delay, TimeUnit.MILLISECONDS);
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// shutting down: the sweep of the next start finds it
+		}
+	}
+
+	private void attempt(String applicationId) {
+		try {
+			if (claim(applicationId)) {
+				prefill(applicationId);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Prefill of {} failed unexpectedly, the sweep retries: {}", applicationId, ex.getMessage());
+		}
+	}
+
+	/**
+	 * Claims one application by its id (a key lookup, and a write guarded by its revision): PENDING, due, and no
+	 * live lease of another worker. False when it is not due or someone else holds it.
+	 */
+	boolean claim(String applicationId) {
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Application application = applications.findById(applicationId).orElse(null);
+			Instant now = clock.instant();
+			Application.PrefillState state = application == null ? null : application.getPrefill();
+			if (state == null || !Application.PrefillState.PENDING.equals(state.status())
+					|| (state.nextAttemptAt() != null && state.nextAttemptAt().isAfter(now))
+					|| (state.leaseUntil() != null && state.leaseUntil().isAfter(now))) {
+				return false;
+			}
+			Query unchanged = new Query(
+					Criteria.where("_id").is(applicationId).and("revision").is(application.getRevision()));
+			Update take = new Update().set("prefill.leaseUntil", now.plus(lease)).inc("revision", 1);
+			if (mongo.updateFirst(unchanged, take, Application.class).getModifiedCount() == 1) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The sweep: applications whose attempt is due but that nobody is working on — left by a replica that stopped,
+	 * or whose scheduled attempt was lost with a restart. Searches the collection, so it runs rarely
+	 * ({@code platform.prefill.sweep-interval}); every application saved here is attempted without it.
+	 */
+	@Scheduled(fixedDelayString = "${platform.prefill.sweep-interval:1m}", initialDelayString = "${platform.prefill.sweep-interval:1m}")
 	void poll() {
 		for (int i = 0; i < 20; i++) {
 			Application claimed = claim();
@@ -82,7 +166,7 @@ public class SharedDataPrefiller {
 		}
 	}
 
-	/** Claims one due application: PENDING, its next attempt due, and no live lease of another worker. */
+	/** Claims one due application found by search: PENDING, its next attempt due, and no live lease. */
 	Application claim() {
 		Instant now = clock.instant();
 		Query due = new Query(Criteria.where("prefill.status")

@@ -7,13 +7,15 @@ import org.yiwang.shared.messaging.ProcessedEvents;
 import org.yiwang.shared.mongo.KeyLookupIndexes;
 import org.yiwang.shared.mongo.MongoPingHealthIndicator;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Idempotent-consumer records, key-lookup indexes for guarded writes, and the ping-based Mongo health check. */
@@ -36,10 +38,10 @@ public class PlatformMongoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	KeyLookupIndexes keyLookupIndexes(MongoTemplate mongo,
-			@Value("${platform.mongo.key-lookup-indexes:auto}") String mode,
-			@Value("${platform.mongo.key-lookups:}") List<String> extra) {
-		return new KeyLookupIndexes(mongo, mode, extra);
+	KeyLookupIndexes keyLookupIndexes(MongoTemplate mongo, Environment environment) {
+		Binder binder = Binder.get(environment);
+		return new KeyLookupIndexes(mongo, binder.bind("platform.mongo.key-lookup-indexes", String.class).orElse("auto"),
+				binder.bind("platform.mongo.key-lookups", Bindable.listOf(String.class)).orElse(List.of()));
 	}
 
 	@Configuration(proxyBeanMethods = false)
