@@ -134,6 +134,18 @@ class HistoryClonerTest {
 	}
 
 	@Test
+	void idsAreMadeInIncreasingOrder() {
+		HistoryCloner cloner = new HistoryCloner(template());
+		SplittableRandom random = new SplittableRandom(11);
+		String previous = "";
+		for (int i = 0; i < 10_000; i++) {
+			String id = cloneOf(cloner, i + 1, -1, random).applicationId();
+			assertThat(id).startsWith("APP-").hasSize(APP.length()).isGreaterThan(previous);
+			previous = id;
+		}
+	}
+
+	@Test
 	void aCloneIsConsistentWithinItselfAndMentionsNoTemplateId() {
 		HistoryCloner cloner = new HistoryCloner(template());
 		HistoryCloner.Clone clone = cloneOf(cloner, 500, -86_400_000L * 30 - 12_345, new SplittableRandom(1));
