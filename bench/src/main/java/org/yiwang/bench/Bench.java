@@ -86,7 +86,7 @@ public final class Bench {
 		}
 		String command = Optional.ofNullable(System.getenv("BENCH_COMMAND"))
 			.filter(c -> !c.isBlank())
-			.orElse("bench " + String.join(" ", args))
+			.orElse((System.getProperty("platform.home") != null ? "./platform bench " : "bench ") + String.join(" ", args))
 			.trim();
 		int code = new Bench(options, new ConsoleProgress(System.out), System.out).run(command);
 		System.exit(code);
@@ -105,8 +105,9 @@ public final class Bench {
 				machine.processors(), machine.memoryBytes() / 1073741824.0, machine.cpuModel(), machine.javaVersion(),
 				machine.loadAverageAtStart()));
 
-		PlatformUnderTest platform = phase("platform", () -> PlatformUnderTest.connect(options.home(),
-				options.platform(), progress, out));
+		boolean needsPlatform = List.of("levels", "burst", "gateway", "verify").stream().anyMatch(options::runs);
+		PlatformUnderTest platform = !needsPlatform ? null
+				: phase("platform", () -> PlatformUnderTest.connect(options.home(), options.platform(), progress, out));
 		List<Report.LevelRun> levels = new ArrayList<>();
 		Report.BurstRun burst = null;
 		Report.GatewayRun gateway = null;
@@ -120,12 +121,20 @@ public final class Bench {
 				platformInfo = new Report.PlatformInfo(platform.startedByBench(), platform.target().gatewayUrl(),
 						platform.target().keycloakUrl(), platform.target().serviceUrls(), platform.startMillis(),
 						found.names());
-				levels = levels(platform, cpu);
-				burst = burst(platform, cpu);
-				gateway = gatewayVsDirect(platform.target());
-				verify = verify(platform.target());
+				if (options.runs("levels")) {
+					levels = levels(platform, cpu);
+				}
+				if (options.runs("burst")) {
+					burst = burst(platform, cpu);
+				}
+				if (options.runs("gateway")) {
+					gateway = gatewayVsDirect(platform.target());
+				}
+				if (options.runs("verify")) {
+					verify = verify(platform.target());
+				}
 			}
-			else {
+			else if (options.runs("verify")) {
 				verify = verify(null);
 			}
 		}
@@ -138,7 +147,7 @@ public final class Bench {
 				});
 			}
 		}
-		List<Report.PeerRun> peer = peer(outDir);
+		List<Report.PeerRun> peer = options.runs("peer") ? peer(outDir) : List.of();
 
 		int lost = 0;
 		int duplicates = 0;
@@ -355,7 +364,7 @@ public final class Bench {
 		return new Report.Settings(options.levels(), options.applications(), options.concurrency(), options.burst(),
 				options.burstWindow().toMillis(), options.connections(), options.round().toMillis(), options.pairs(),
 				options.warmUp().toMillis(), options.verifyConnections(), options.rawVerifications(),
-				options.applications());
+				options.applications(), options.peerWarmUp());
 	}
 
 	static Report.Ratios ratios(List<Report.LevelRun> levels, Report.GatewayRun gateway, Report.VerifyRun verify,

@@ -29,11 +29,19 @@ import java.util.Locale;
  * @param rawVerifications raw JCA verifications per thread
  * @param peerWarmUp applications through a throw-away peer engine before the measured peer runs
  * @param credential a licence credential to verify (else one is looked up in the demo users' wallets)
+ * @param phases the phases to run ({@link #PHASES}; all by default)
  */
 public record BenchOptions(boolean quick, Path out, Path home, PlatformMode platform, List<Long> levels,
 		int applications, int concurrency, int burst, Duration burstWindow, List<Integer> connections, Duration round,
 		int pairs, Duration warmUp, int verifyConnections, Duration verifyRound, int rawVerifications, int peerWarmUp,
-		String credential) {
+		String credential, List<String> phases) {
+
+	/** The phases, in the order they run. */
+	public static final List<String> PHASES = List.of("levels", "burst", "gateway", "verify", "peer");
+
+	public boolean runs(String phase) {
+		return phases.contains(phase);
+	}
 
 	public enum PlatformMode {
 
@@ -55,6 +63,9 @@ public record BenchOptions(boolean quick, Path out, Path home, PlatformMode plat
 			                          (default: use a running platform when its gateway answers, else start one)
 			  --credential JWS        a licence credential to verify (default: from the demo users' wallets)
 			  --home DIR              the platform's home (default: -Dplatform.home or the current directory)
+			  --only PHASES           some of levels,burst,gateway,verify,peer (default: all)
+			  --peer-warm-up N        applications through a throw-away Flowable engine first, for the JIT
+			                          (default 1000; 200 with --quick)
 			""";
 
 	public static BenchOptions parse(String... args) {
@@ -74,8 +85,9 @@ public record BenchOptions(boolean quick, Path out, Path home, PlatformMode plat
 		int verifyConnections = 4;
 		Duration verifyRound = Duration.ofSeconds(quick ? 3 : 10);
 		int rawVerifications = quick ? 3000 : 20000;
-		int peerWarmUp = quick ? 20 : 100;
+		int peerWarmUp = quick ? 200 : 1000;
 		String credential = null;
+		List<String> phases = PHASES;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			switch (arg) {
@@ -95,6 +107,8 @@ public record BenchOptions(boolean quick, Path out, Path home, PlatformMode plat
 				case "--pairs" -> pairs = positive(value(args, ++i, arg), arg);
 				case "--warm-up" -> warmUp = Duration.ofSeconds(Integer.parseInt(value(args, ++i, arg)));
 				case "--credential" -> credential = value(args, ++i, arg);
+				case "--only" -> phases = phases(value(args, ++i, arg));
+				case "--peer-warm-up" -> peerWarmUp = Integer.parseInt(value(args, ++i, arg));
 				default -> throw new IllegalArgumentException("unknown option " + arg);
 			}
 		}
@@ -103,7 +117,19 @@ public record BenchOptions(boolean quick, Path out, Path home, PlatformMode plat
 		}
 		return new BenchOptions(quick, out, home, platform, levels, applications, concurrency, burst, burstWindow,
 				connections, round, pairs, warmUp, verifyConnections, verifyRound, rawVerifications, peerWarmUp,
-				credential);
+				credential, phases);
+	}
+
+	private static List<String> phases(String list) {
+		List<String> chosen = new ArrayList<>();
+		for (String part : list.split(",")) {
+			String phase = part.trim().toLowerCase(Locale.ROOT);
+			if (!PHASES.contains(phase)) {
+				throw new IllegalArgumentException("unknown phase " + phase + " (phases: " + String.join(",", PHASES) + ")");
+			}
+			chosen.add(phase);
+		}
+		return List.copyOf(chosen);
 	}
 
 	private static String value(String[] args, int index, String option) {

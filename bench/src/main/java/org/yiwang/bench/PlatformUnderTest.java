@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.yiwang.local.PlatformRuntime;
 
@@ -38,11 +39,16 @@ final class PlatformUnderTest implements AutoCloseable {
 
 	private final long startMillis;
 
-	private PlatformUnderTest(BenchTarget target, Path runDir, PlatformRuntime started, long startMillis) {
+	/** Set once the started platform is being stopped (by {@link #close} or by the shutdown hook on Ctrl-C). */
+	private final AtomicBoolean stopping;
+
+	private PlatformUnderTest(BenchTarget target, Path runDir, PlatformRuntime started, long startMillis,
+			AtomicBoolean stopping) {
 		this.target = target;
 		this.runDir = runDir;
 		this.started = started;
 		this.startMillis = startMillis;
+		this.stopping = stopping;
 	}
 
 	static Path runDir(Path home) {
@@ -57,7 +63,7 @@ final class PlatformUnderTest implements AutoCloseable {
 		if (mode != BenchOptions.PlatformMode.START) {
 			if (healthy(gatewayPort)) {
 				progress.report("platform: using the one running (gateway :" + gatewayPort + ")");
-				return new PlatformUnderTest(target(runDir, storedSecrets(runDir)), runDir, null, 0);
+				return new PlatformUnderTest(target(runDir, storedSecrets(runDir)), runDir, null, 0, new AtomicBoolean());
 			}
 			if (mode == BenchOptions.PlatformMode.RUNNING || !portFree(gatewayPort)) {
 				// someone's platform is (re)starting: wait for it rather than start a second one
@@ -66,7 +72,7 @@ final class PlatformUnderTest implements AutoCloseable {
 				while (System.nanoTime() < deadline) {
 					Thread.sleep(2000);
 					if (healthy(gatewayPort)) {
-						return new PlatformUnderTest(target(runDir, storedSecrets(runDir)), runDir, null, 0);
+						return new PlatformUnderTest(target(runDir, storedSecrets(runDir)), runDir, null, 0, new AtomicBoolean());
 					}
 				}
 				throw new IllegalStateException("no healthy platform on gateway port " + gatewayPort);
@@ -75,16 +81,25 @@ final class PlatformUnderTest implements AutoCloseable {
 		progress.report("platform: starting it (as ./platform start does; stopped again at the end)");
 		long begin = System.nanoTime();
 		PlatformRuntime runtime = PlatformRuntime.create(home, runDir, Map.of(), out);
+		AtomicBoolean stopped = new AtomicBoolean();
+		// Ctrl-C during the bench stops what the bench started
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (stopped.compareAndSet(false, true)) {
+				runtime.close();
+			}
+		}, "bench-platform-stop"));
 		try {
 			runtime.start();
 		}
 		catch (Exception ex) {
-			runtime.close();
+			if (stopped.compareAndSet(false, true)) {
+				runtime.close();
+			}
 			throw ex;
 		}
 		long millis = (System.nanoTime() - begin) / 1_000_000;
 		progress.report("platform: ready in " + millis / 1000 + " s");
-		return new PlatformUnderTest(target(runDir, runtime.secrets()), runDir, runtime, millis);
+		return new PlatformUnderTest(target(runDir, runtime.secrets()), runDir, runtime, millis, stopped);
 	}
 
 	BenchTarget target() {
@@ -105,7 +120,7 @@ final class PlatformUnderTest implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (started != null) {
+		if (started != null && stopping.compareAndSet(false, true)) {
 			started.close();
 		}
 	}

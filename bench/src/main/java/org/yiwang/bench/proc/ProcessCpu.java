@@ -57,10 +57,11 @@ public final class ProcessCpu {
 			}
 			roots = roots.stream().filter(p -> p.pid() != selfPid).toList();
 			if (!roots.isEmpty()) {
-				samples.put(process.getKey(), sample(process.getKey(), roots));
+				samples.put(process.getKey(), sample(process.getKey(), roots, true));
 			}
 		}
-		samples.put(SELF, sample(SELF, List.of(ProcessHandle.current())));
+		// the bench alone: when it started the platform, the platform's processes are its descendants
+		samples.put(SELF, sample(SELF, List.of(ProcessHandle.current()), false));
 		return new Snapshot(System.nanoTime(), samples);
 	}
 
@@ -102,11 +103,13 @@ public final class ProcessCpu {
 		}
 	}
 
-	private static Sample sample(String name, List<ProcessHandle> roots) {
+	private static Sample sample(String name, List<ProcessHandle> roots, boolean withDescendants) {
 		Map<Long, Long> ticks = new LinkedHashMap<>();
 		long rss = 0;
 		for (ProcessHandle root : roots) {
-			for (ProcessHandle process : Stream.concat(Stream.of(root), root.descendants()).toList()) {
+			Stream<ProcessHandle> family = withDescendants ? Stream.concat(Stream.of(root), root.descendants())
+					: Stream.of(root);
+			for (ProcessHandle process : family.toList()) {
 				try {
 					ticks.put(process.pid(),
 							ProcStat.parse(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")))
