@@ -24,6 +24,10 @@ import org.HdrHistogram.Histogram;
  */
 final class Completion {
 
+	/** One tracked application: when it was sent, its cases, when each case's licence was first seen (0: not). */
+	record Timeline(String applicationId, long sentNanos, List<String> caseIds, List<Long> licenceNanos) {
+	}
+
 	/** An application that did not complete, and which of its cases got no licence. */
 	record Unfinished(String applicationId, List<String> casesWithoutLicence) {
 	}
@@ -178,6 +182,19 @@ final class Completion {
 
 	synchronized Histogram latencyMillis() {
 		return latencyMillis.copy();
+	}
+
+	synchronized List<Timeline> timelines() {
+		List<Timeline> result = new ArrayList<>(applications.size());
+		for (Tracked tracked : applications.values()) {
+			List<Long> seen = new ArrayList<>();
+			for (String caseId : tracked.caseIds) {
+				CaseLicences licence = licences.get(caseId);
+				seen.add(licence == null || licence.eventIds.isEmpty() ? 0L : licence.firstNanos);
+			}
+			result.add(new Timeline(tracked.id, tracked.sentNanos, tracked.caseIds, seen));
+		}
+		return result;
 	}
 
 	synchronized List<Unfinished> unfinished() {

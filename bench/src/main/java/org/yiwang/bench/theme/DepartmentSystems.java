@@ -113,6 +113,11 @@ final class DepartmentSystems implements AutoCloseable {
 
 	private final Set<String> approved = ConcurrentHashMap.newKeySet();
 
+	/** When a case was first announced to its department, and when its approval was answered (nanoTime). */
+	private final Map<String, long[]> caseTimes = new ConcurrentHashMap<>();
+
+	private final Map<String, String> caseDepartment = new ConcurrentHashMap<>();
+
 	private final AtomicInteger failuresReported = new AtomicInteger();
 
 	private HttpServer server;
@@ -205,6 +210,22 @@ final class DepartmentSystems implements AutoCloseable {
 		return n;
 	}
 
+	/** nanoTime the case was first announced (CaseSubmitted delivered), or 0. */
+	long announcedNanos(String caseId) {
+		long[] times = caseTimes.get(caseId);
+		return times == null ? 0 : times[0];
+	}
+
+	/** nanoTime its approval was answered, or 0. */
+	long approvedNanos(String caseId) {
+		long[] times = caseTimes.get(caseId);
+		return times == null ? 0 : times[1];
+	}
+
+	String department(String caseId) {
+		return caseDepartment.get(caseId);
+	}
+
 	boolean approved(String caseId) {
 		return approved.contains(caseId);
 	}
@@ -247,6 +268,8 @@ final class DepartmentSystems implements AutoCloseable {
 				return;
 			}
 			caseSubmittedDeliveries.computeIfAbsent(caseId, c -> new AtomicInteger()).incrementAndGet();
+			caseTimes.computeIfAbsent(caseId, c -> new long[] { System.nanoTime(), 0 });
+			caseDepartment.putIfAbsent(caseId, hook.department.code());
 			route(new Decision(hook.department.code(), caseId, Json.text(payload, "applicationId"),
 					Json.text(payload, "itemCode")));
 		}
@@ -286,6 +309,10 @@ final class DepartmentSystems implements AutoCloseable {
 			if (answer.ok()) {
 				approvals.increment();
 				approved.add(decision.caseId());
+				long[] times = caseTimes.get(decision.caseId());
+				if (times != null && times[1] == 0) {
+					times[1] = System.nanoTime();
+				}
 				if ("true".equals(answer.replayed())) {
 					replayedApprovals.increment();
 				}

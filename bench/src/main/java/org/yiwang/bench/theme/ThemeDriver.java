@@ -207,6 +207,7 @@ final class ThemeDriver implements AutoCloseable {
 				departments.approvals.sum(), departments.replayedApprovals.sum(), departments.conflicts.sum(),
 				departments.failedApprovals.sum(), departments.decidedTwice(cases), completion.redeliveries(),
 				failedSubmissions.get()));
+		progress.report(label + ": stages p50/p90/max: " + stages(completion).describe());
 		List<Completion.Unfinished> unfinished = completion.unfinished();
 		if (!unfinished.isEmpty()) {
 			progress.report(label + ": " + unfinished.size() + " lost (accepted, never complete):");
@@ -225,6 +226,38 @@ final class ThemeDriver implements AutoCloseable {
 		if (unfinished.size() > 20) {
 			progress.report("  … and " + (unfinished.size() - 20) + " more");
 		}
+	}
+
+	private Stages stages(Completion completion) {
+		Stages stages = new Stages();
+		for (Completion.Timeline app : completion.timelines()) {
+			Map<String, String> caseOfDepartment = new LinkedHashMap<>();
+			for (String caseId : app.caseIds()) {
+				String department = departments.department(caseId);
+				if (department != null) {
+					caseOfDepartment.put(department, caseId);
+				}
+			}
+			for (int i = 0; i < app.caseIds().size(); i++) {
+				String caseId = app.caseIds().get(i);
+				String department = departments.department(caseId);
+				if (department == null) {
+					continue;
+				}
+				long announced = departments.announcedNanos(caseId);
+				long approved = departments.approvedNanos(caseId);
+				String predecessor = "WSJK".equals(department) ? caseOfDepartment.get("SCJG") : null;
+				if (predecessor == null) {
+					stages.add("submit→announced " + department, app.sentNanos(), announced);
+				}
+				else {
+					stages.add("SCJG approved→announced WSJK", departments.approvedNanos(predecessor), announced);
+				}
+				stages.add("announced→approved", announced, approved);
+				stages.add("approved→licence " + department, approved, app.licenceNanos().get(i));
+			}
+		}
+		return stages;
 	}
 
 	int decidedTwice(Completion completion) {
