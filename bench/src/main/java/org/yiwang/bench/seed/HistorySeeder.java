@@ -79,6 +79,9 @@ public final class HistorySeeder implements AutoCloseable {
 
 	private HistoryCloner cloner;
 
+	/** Time spent inserting into each collection during the current seeding (nanoseconds). */
+	private final Map<String, Long> insertNanos = new LinkedHashMap<>();
+
 	private SeedTemplate template;
 
 	public HistorySeeder(BenchTarget target, Progress progress) {
@@ -106,6 +109,7 @@ public final class HistorySeeder implements AutoCloseable {
 			return 0;
 		}
 		prepare();
+		insertNanos.clear();
 		StatusIndexPool positions = loadPositions();
 		checkCapacity(positions, wanted);
 		progress.report(String.format("seed: %d applications stored, seeding %d (%d documents each) from template %s",
@@ -129,6 +133,13 @@ public final class HistorySeeder implements AutoCloseable {
 		double seconds = (System.nanoTime() - begin) / 1e9;
 		progress.report(String.format("seed: done: %d applications (%d documents) in %.1f s, %.0f applications/s",
 				seeded, documents, seconds, seeded / Math.max(1e-9, seconds)));
+		StringBuilder spent = new StringBuilder("seed: insert time by collection:");
+		insertNanos.forEach((collection, nanos) -> spent.append(' ')
+			.append(collection)
+			.append(' ')
+			.append(TimeUnit.NANOSECONDS.toMillis(nanos) / 1000.0)
+			.append(" s;"));
+		progress.report(spent.toString());
 		return seeded;
 	}
 
@@ -240,6 +251,7 @@ public final class HistorySeeder implements AutoCloseable {
 	private int[][] reservePositions(int count, StatusIndexPool positions) {
 		List<HistoryCloner.LicenceTemplate> licences = cloner.licenceTemplates();
 		int[][] result = new int[count][licences.size()];
+		long begin = System.nanoTime();
 		List<int[]> pending = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			for (int j = 0; j < licences.size(); j++) {
@@ -274,6 +286,7 @@ public final class HistorySeeder implements AutoCloseable {
 			}
 			pending = retry;
 		}
+		insertNanos.merge(LICENCE_DB + ".license_status_indexes", System.nanoTime() - begin, Long::sum);
 		return result;
 	}
 
@@ -282,6 +295,7 @@ public final class HistorySeeder implements AutoCloseable {
 		List<Document> docs = new ArrayList<>();
 		clones.forEach(c -> docs.addAll(part.apply(c)));
 		MongoCollection<Document> target = db.getCollection(collection);
+		long begin = System.nanoTime();
 		for (int from = 0; from < docs.size(); from += BATCH) {
 			List<Document> batch = docs.subList(from, Math.min(docs.size(), from + BATCH));
 			try {
@@ -293,6 +307,7 @@ public final class HistorySeeder implements AutoCloseable {
 						+ db.getName() + "." + collection + ", e.g. " + first.getCode() + " " + first.getMessage(), ex);
 			}
 		}
+		insertNanos.merge(db.getName() + "." + collection, System.nanoTime() - begin, Long::sum);
 		return docs.size();
 	}
 
