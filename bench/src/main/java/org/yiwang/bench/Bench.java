@@ -115,7 +115,7 @@ public final class Bench {
 		Report.PlatformInfo platformInfo = null;
 		try {
 			if (platform != null) {
-				ProcessCpu cpu = new ProcessCpu(platform.runDir());
+				ProcessCpu cpu = new ProcessCpu(options.home(), platform.runDir());
 				ProcessCpu.Snapshot found = cpu.snapshot();
 				progress.report("processes: " + String.join(", ", found.names()));
 				platformInfo = new Report.PlatformInfo(platform.startedByBench(), platform.target().gatewayUrl(),

@@ -16,17 +16,21 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * CPU and memory of the platform's processes, read from {@code /proc}: each process is found by the pid file the
- * launcher wrote ({@code .run/pids/<name>.pid}) or, without one, by its command line; its descendants count with it
- * (Keycloak's pid is {@code kc.sh}, the JVM is its child). A snapshot holds utime + stime and RSS; two snapshots
- * give the CPU each process spent in between.
+ * CPU and memory of the platform's processes, read from {@code /proc}. Each process is found by the pid file the
+ * launcher wrote ({@code .run/pids/<name>.pid}) or, without one, by its command line — only command lines naming
+ * this platform's home, so that another platform on the same machine is not counted. Keycloak's pid is
+ * {@code kc.sh}: its child JVM counts with it. The launcher counts alone (its children are the other processes),
+ * and not at all when the bench itself is the launcher. A snapshot holds utime + stime and RSS; two snapshots give the
+ * CPU each process spent in between.
  */
 public final class ProcessCpu {
 
 	/** The platform's processes and how to recognise each one's command line. */
-	static final Map<String, Predicate<List<String>>> PLATFORM = platform();
+	static final List<Watched> PLATFORM = platform();
 
 	public static final String SELF = "bench";
+
+	private final String home;
 
 	private final Path pidDirectory;
 
@@ -34,8 +38,12 @@ public final class ProcessCpu {
 
 	private final long selfPid = ProcessHandle.current().pid();
 
-	/** @param runDir the platform's run directory ({@code .run}), holding {@code pids/} */
-	public ProcessCpu(Path runDir) {
+	/**
+	 * @param home the platform's home (the repository root its processes were started from)
+	 * @param runDir the platform's run directory ({@code .run}), holding {@code pids/}
+	 */
+	public ProcessCpu(Path home, Path runDir) {
+		this.home = home.toAbsolutePath().normalize().toString();
 		this.pidDirectory = runDir.resolve("pids");
 		this.ticksPerSecond = clockTicksPerSecond();
 	}
@@ -47,17 +55,20 @@ public final class ProcessCpu {
 	public Snapshot snapshot() {
 		Map<String, Sample> samples = new LinkedHashMap<>();
 		List<ProcessHandle> all = null;
-		for (Map.Entry<String, Predicate<List<String>>> process : PLATFORM.entrySet()) {
-			List<ProcessHandle> roots = fromPidFile(process.getKey(), process.getValue()).map(List::of).orElse(null);
+		for (Watched watched : PLATFORM) {
+			List<ProcessHandle> roots = fromPidFile(watched).map(List::of).orElse(null);
 			if (roots == null) {
 				if (all == null) {
 					all = ProcessHandle.allProcesses().toList();
 				}
-				roots = all.stream().filter(p -> process.getValue().test(commandLine(p.pid()))).toList();
+				roots = all.stream().filter(p -> {
+					List<String> commandLine = commandLine(p.pid());
+					return watched.matches().test(commandLine) && commandLine.stream().anyMatch(a -> a.contains(home));
+				}).toList();
 			}
 			roots = roots.stream().filter(p -> p.pid() != selfPid).toList();
 			if (!roots.isEmpty()) {
-				samples.put(process.getKey(), sample(process.getKey(), roots, true));
+				samples.put(watched.name(), sample(watched.name(), roots, watched.withDescendants()));
 			}
 		}
 		// the bench alone: when it started the platform, the platform's processes are its descendants
@@ -89,14 +100,18 @@ public final class ProcessCpu {
 		return usage;
 	}
 
-	private Optional<ProcessHandle> fromPidFile(String name, Predicate<List<String>> matches) {
-		Path file = pidDirectory.resolve(name + ".pid");
+	private Optional<ProcessHandle> fromPidFile(Watched watched) {
+		Path file = pidDirectory.resolve(watched.name() + ".pid");
 		try {
 			if (!Files.exists(file)) {
 				return Optional.empty();
 			}
 			long pid = Long.parseLong(Files.readString(file).trim());
-			return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> matches.test(commandLine(pid)));
+			if (pid == selfPid) {
+				// the bench started the platform: it is the launcher, counted as itself
+				return Optional.of(ProcessHandle.current());
+			}
+			return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> watched.matches().test(commandLine(pid)));
 		}
 		catch (IOException | NumberFormatException ex) {
 			return Optional.empty();
@@ -110,6 +125,10 @@ public final class ProcessCpu {
 			Stream<ProcessHandle> family = withDescendants ? Stream.concat(Stream.of(root), root.descendants())
 					: Stream.of(root);
 			for (ProcessHandle process : family.toList()) {
+				if (ticks.containsKey(process.pid())) {
+					// found as a root and as a child of another root (kc.sh and its JVM)
+					continue;
+				}
 				try {
 					ticks.put(process.pid(),
 							ProcStat.parse(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")))
@@ -152,18 +171,27 @@ public final class ProcessCpu {
 		return 100;
 	}
 
-	private static Map<String, Predicate<List<String>>> platform() {
-		Map<String, Predicate<List<String>>> processes = new LinkedHashMap<>();
+	private static List<Watched> platform() {
+		List<Watched> processes = new ArrayList<>();
 		for (String jar : List.of("gateway", "catalog-service", "application-service", "license-service",
 				"identity-service", "exchange-service")) {
-			processes.put(jar, args -> args.stream().anyMatch(a -> a.endsWith("/" + jar + ".jar") || a.equals(jar + ".jar")));
+			processes.add(new Watched(jar,
+					args -> args.stream().anyMatch(a -> a.endsWith("/" + jar + ".jar") || a.equals(jar + ".jar")), true));
 		}
-		processes.put("mongo", args -> args.contains("org.yiwang.local.MongoWireServer"));
-		processes.put("kafka", args -> args.contains("kafka.Kafka"));
-		processes.put("keycloak", args -> args.stream()
-			.anyMatch(a -> a.endsWith("/kc.sh") || a.contains("io.quarkus") || a.endsWith("quarkus-run.jar")));
-		processes.put("launcher", args -> args.contains("org.yiwang.local.Platform"));
-		return processes;
+		processes.add(new Watched("mongo", args -> args.contains("org.yiwang.local.MongoWireServer"), true));
+		processes.add(new Watched("kafka", args -> args.contains("kafka.Kafka"), true));
+		processes.add(new Watched("keycloak", args -> args.stream()
+			.anyMatch(a -> a.endsWith("/kc.sh") || a.contains("io.quarkus") || a.endsWith("quarkus-run.jar")), true));
+		processes.add(new Watched("launcher", args -> args.contains("org.yiwang.local.Platform"), false));
+		return List.copyOf(processes);
+	}
+
+	/**
+	 * @param name as in the launcher's pid files
+	 * @param matches whether a command line is this process's
+	 * @param withDescendants whether its child processes count with it
+	 */
+	record Watched(String name, Predicate<List<String>> matches, boolean withDescendants) {
 	}
 
 	/**

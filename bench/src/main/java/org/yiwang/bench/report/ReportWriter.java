@@ -129,9 +129,12 @@ public final class ReportWriter {
 		md.append("Command: `").append(r.command()).append("`  \n");
 		md.append("Started ").append(r.startedAt()).append(", finished ").append(r.finishedAt()).append(".  \n");
 		if (r.platform() != null) {
-			md.append("Platform: ").append(r.platform().startedByBench() ? "started by the bench (" + r.platform().startMillis() / 1000 + " s)" : "already running, used as it was")
-				.append(", gateway ").append(r.platform().gatewayUrl()).append(".\n\n");
+			md.append("Platform: ")
+				.append(r.platform().startedByBench() ? "started by the bench (" + r.platform().startMillis() / 1000 + " s)"
+						: "already running, used as it was")
+				.append(", gateway ").append(r.platform().gatewayUrl()).append(".  \n");
 		}
+		md.append('\n');
 		machine(md, r.machine());
 		ratios(md, r);
 		flatCost(md, r, charts);
@@ -170,7 +173,7 @@ public final class ReportWriter {
 		}
 		table(md, List.of("fact", "value"),
 				List.of(List.of("processors (nproc)", String.valueOf(m.processors())),
-						List.of("memory", mib(m.memoryBytes())), List.of("CPU", m.cpuModel()),
+						List.of("memory", mib(m.memoryBytes()) + " MiB"), List.of("CPU", m.cpuModel()),
 						List.of("Java", m.javaVersion() + " (" + m.javaVm() + ")"), List.of("OS", m.os()),
 						List.of("clock ticks / s", String.valueOf(m.clockTicksPerSecond())),
 						List.of("load average at start", String.format(Locale.ROOT, "%.2f", m.loadAverageAtStart()))));
@@ -257,25 +260,32 @@ public final class ReportWriter {
 			long rss = 0;
 			for (Report.LevelRun l : measured) {
 				row.add(num(perApplication(l.cpu()).get(process)));
+				long total = 0;
 				for (ProcessUsage u : l.cpu()) {
 					if (u.name().equals(process)) {
 						rss = u.rssBytes();
 					}
+					if (!"bench".equals(u.name())) {
+						total += u.rssBytes();
+					}
+				}
+				if ("platform total".equals(process)) {
+					rss = total;
 				}
 			}
 			row.add(mib(rss));
-			rows.add(row);
-		}
-		for (Report.PeerRun p : peers(r)) {
-			List<String> row = new ArrayList<>(List.of("Flowable peer (whole JVM), " + p.threads() + " thread(s)"));
-			measured.forEach(l -> row.add(num(p.processCpuMillisPerApplication())));
-			row.add("–");
 			rows.add(row);
 		}
 		if (!rows.isEmpty()) {
 			table(md, header, rows);
 			md.append("`bench` is the load generator itself (it shares the machine); the platform total excludes it.\n\n");
 		}
+		for (Report.PeerRun p : peers(r)) {
+			md.append("Flowable peer, ").append(p.threads()).append(" driver thread(s): ")
+				.append(num(p.processCpuMillisPerApplication())).append(" CPU-ms per application (its whole JVM), ")
+				.append(num(p.driverCpuMillisPerApplication())).append(" in the driver threads.  \n");
+		}
+		md.append('\n');
 		image(md, charts, "cpu-per-application.svg");
 	}
 

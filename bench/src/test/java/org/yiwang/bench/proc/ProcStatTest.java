@@ -47,21 +47,27 @@ class ProcStatTest {
 
 	@Test
 	void recognisesThePlatformProcessesByCommandLine() {
-		assertThat(ProcessCpu.PLATFORM.get("gateway")
-			.test(List.of("/usr/bin/java", "-Xmx200m", "-jar", "/work/main/gateway/target/gateway.jar"))).isTrue();
-		assertThat(ProcessCpu.PLATFORM.get("catalog-service")
-			.test(List.of("/usr/bin/java", "-jar", "/work/main/gateway/target/gateway.jar"))).isFalse();
-		assertThat(ProcessCpu.PLATFORM.get("mongo")
-			.test(List.of("java", "-cp", "x", "org.yiwang.local.MongoWireServer", "127.0.0.1", "27017"))).isTrue();
-		assertThat(ProcessCpu.PLATFORM.get("kafka").test(List.of("java", "-cp", "x", "kafka.Kafka", "server.properties")))
+		assertThat(watched("gateway")
+			.matches().test(List.of("/usr/bin/java", "-Xmx200m", "-jar", "/work/main/gateway/target/gateway.jar"))).isTrue();
+		assertThat(watched("catalog-service")
+			.matches().test(List.of("/usr/bin/java", "-jar", "/work/main/gateway/target/gateway.jar"))).isFalse();
+		assertThat(watched("mongo")
+			.matches().test(List.of("java", "-cp", "x", "org.yiwang.local.MongoWireServer", "127.0.0.1", "27017"))).isTrue();
+		assertThat(watched("kafka").matches().test(List.of("java", "-cp", "x", "kafka.Kafka", "server.properties")))
 			.isTrue();
-		assertThat(ProcessCpu.PLATFORM.get("keycloak")
-			.test(List.of("/bin/sh", "/work/main/.run/keycloak/keycloak-26.5.6/bin/kc.sh", "start"))).isTrue();
+		assertThat(watched("keycloak")
+			.matches().test(List.of("/bin/sh", "/work/main/.run/keycloak/keycloak-26.5.6/bin/kc.sh", "start"))).isTrue();
+	}
+
+	@Test
+	void onlyKeycloakAndTheServicesBringTheirChildrenTheLauncherDoesNot() {
+		assertThat(watched("keycloak").withDescendants()).isTrue();
+		assertThat(watched("launcher").withDescendants()).isFalse();
 	}
 
 	@Test
 	void aSnapshotOfThisJvmCountsItsOwnCpu() {
-		ProcessCpu cpu = new ProcessCpu(java.nio.file.Path.of("/nonexistent-run-dir"));
+		ProcessCpu cpu = new ProcessCpu(java.nio.file.Path.of("/nonexistent-home"), java.nio.file.Path.of("/nonexistent-run-dir"));
 		ProcessCpu.Snapshot before = cpu.snapshot();
 		ProcessCpu.Snapshot after = cpu.snapshot();
 
@@ -72,6 +78,10 @@ class ProcStatTest {
 			assertThat(u.cpuMillis()).isNotNull().isNotNegative();
 			assertThat(u.rssBytes()).isPositive();
 		});
+	}
+
+	private static ProcessCpu.Watched watched(String name) {
+		return ProcessCpu.PLATFORM.stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
 	}
 
 }
