@@ -19,8 +19,9 @@ public abstract class ServiceTestSupport {
 	@DynamicPropertySource
 	public static void infrastructure(DynamicPropertyRegistry registry) {
 		TestInfrastructure.register(registry, "application-service-test");
-		// deliveries are scheduled when created; the sweep stays at 1 min so the tests prove that path
-		registry.add("platform.webhooks.sweep-interval", () -> "1m");
+		// deliveries are scheduled when created; the sweep (for deliveries scheduled in a context that has gone, as
+		// after a replica stopped) runs every 5 s here
+		registry.add("platform.webhooks.sweep-interval", () -> "5s");
 		registry.add("platform.webhooks.initial-backoff", () -> "50ms");
 		registry.add("platform.webhooks.max-attempts", () -> "4");
 		// peers (token endpoint, identity, exchange, licences) are one local HTTP stub with the documented contracts

@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.yiwang.application.application.CaseEvents.ApplicationConcluded;
 import org.yiwang.application.application.CaseEvents.CaseStepped;
 import org.yiwang.shared.contracts.CaseApproved;
 import org.yiwang.shared.contracts.ItemPublished;
 import org.yiwang.shared.events.Topics;
+import org.yiwang.shared.ids.TimeOrderedIds;
 import org.yiwang.shared.outbox.OutboxMessage;
 import org.yiwang.shared.web.ConflictException;
 import org.yiwang.shared.web.InvalidRequestException;
@@ -131,14 +131,14 @@ public class Application {
 					"must not contain a cycle");
 		}
 		Application application = new Application();
-		application.id = "APP-" + UUID.randomUUID();
+		application.id = TimeOrderedIds.next("APP-");
 		application.applicantSubject = applicant.subject();
 		application.applicantName = applicant.name();
 		application.channel = channel;
 		application.submittedAt = now;
 		application.themeCode = themeCode;
 		for (ItemSnapshot item : items) {
-			application.cases.add(new Case("CASE-" + UUID.randomUUID(), item,
+			application.cases.add(new Case(TimeOrderedIds.next("CASE-"), item,
 					predecessors.getOrDefault(item.itemCode(), List.of()), now));
 		}
 		application.requirements = Requirement.merge(items);

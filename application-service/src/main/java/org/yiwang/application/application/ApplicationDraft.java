@@ -3,7 +3,8 @@ package org.yiwang.application.application;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+
+import org.yiwang.shared.ids.TimeOrderedIds;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -40,7 +41,7 @@ public class ApplicationDraft {
 
 	public ApplicationDraft(String ownerSubject, String themeCode, List<String> itemCodes,
 			List<Application.OrderConstraint> order, Instant now) {
-		this.id = "DRAFT-" + UUID.randomUUID();
+		this.id = TimeOrderedIds.next("DRAFT-");
 		this.ownerSubject = ownerSubject;
 		change(themeCode, itemCodes, order, now);
 	}

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +13,7 @@ import org.yiwang.application.application.Application;
 import org.yiwang.application.application.ApplicationDesk;
 import org.yiwang.application.material.MaterialStore;
 import org.yiwang.application.material.WalletMaterials;
+import org.yiwang.shared.ids.TimeOrderedIds;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.InvalidRequestException;
 import org.yiwang.shared.web.NotFoundException;
@@ -69,7 +69,7 @@ class MaterialController {
 			application.requirement(requirementKey); // 400 before anything is stored
 		}
 		MaterialStore.Stored stored = store.store(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
-		Application.Material material = new Application.Material("MAT-" + UUID.randomUUID(), name, "UPLOAD",
+		Application.Material material = new Application.Material(TimeOrderedIds.next("MAT-"), name, "UPLOAD",
 				stored.fileId(), file.getContentType(), stored.size(), stored.sha256(), user.subject(), Instant.now(clock),
 				requirementKey, scanned ? "窗口扫描" : "申请人上传", null);
 		try {

@@ -1,7 +1,8 @@
 package org.yiwang.license.sharing;
 
 import java.time.Instant;
-import java.util.UUID;
+
+import org.yiwang.shared.ids.TimeOrderedIds;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -34,7 +35,7 @@ public record LicenseUse(@Id String id, @Indexed String licenseNumber, String ho
 	static LicenseUse of(String licenseNumber, String holderSubject, String basis, String grantId,
 			String userSubject, String userName, String department, String clientId, String applicationId,
 			String purpose, String resourceCode, Instant at) {
-		return new LicenseUse("USE-" + UUID.randomUUID(), licenseNumber, holderSubject, basis, grantId, userSubject,
+		return new LicenseUse(TimeOrderedIds.next("USE-"), licenseNumber, holderSubject, basis, grantId, userSubject,
 				userName, department, clientId, applicationId, purpose, resourceCode, at);
 	}
 

@@ -2,9 +2,9 @@ package org.yiwang.shared.outbox;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import org.yiwang.shared.events.EventCodec;
+import org.yiwang.shared.ids.TimeOrderedIds;
 import org.yiwang.shared.web.Correlation;
 
 /**
@@ -37,7 +37,7 @@ public final class OutboxMessage {
 
 	private OutboxMessage(String topic, String type, int version, String aggregateId, String causationId,
 			Map<String, Object> payload, Instant occurredAt) {
-		this.eventId = UUID.randomUUID().toString();
+		this.eventId = TimeOrderedIds.uuid().toString();
 		this.topic = topic;
 		this.type = type;
 		this.version = version;
