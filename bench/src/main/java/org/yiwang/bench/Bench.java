@@ -3,6 +3,7 @@ package org.yiwang.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -294,24 +295,33 @@ public final class Bench {
 			if (credential.isEmpty() && target != null) {
 				List<String> reasons = new ArrayList<>();
 				Tokens tokens = new Tokens(target.keycloakUrl());
+				Map<String, String> holders = new LinkedHashMap<>();
 				for (String holder : WALLET_HOLDERS) {
 					try {
-						LicenceSource.Found found = new LicenceSource(target.gatewayUrl()).firstCredential(holder,
-								tokens.password(holder, target.secret("DEMO_USER_PASSWORD")));
-						if (found.credential().isPresent()) {
-							credential = found.credential();
-							source = found.description();
-							break;
-						}
-						reasons.add(found.description());
+						holders.put(holder, tokens.password(holder, target.secret("DEMO_USER_PASSWORD")));
 					}
 					catch (RuntimeException ex) {
 						reasons.add(holder + ": " + ex.getMessage());
 					}
 				}
-				if (credential.isEmpty()) {
-					source = String.join("; ", reasons);
+				LicenceSource licences = new LicenceSource(target.gatewayUrl(), Duration.ofSeconds(20));
+				LicenceSource.Found found = licences.fromEvents(target.kafkaBootstrap(), holders);
+				if (found.credential().isEmpty()) {
+					reasons.add(found.description());
+					for (Map.Entry<String, String> holder : holders.entrySet()) {
+						found = licences.fromWallet(holder.getKey(), holder.getValue());
+						if (found.credential().isPresent()) {
+							break;
+						}
+						reasons.add(found.description());
+						if (found.description().contains("could not be read")) {
+							// a wallet that times out will not answer the next holder faster
+							break;
+						}
+					}
 				}
+				credential = found.credential();
+				source = credential.isPresent() ? found.description() : String.join("; ", reasons);
 			}
 			if (target == null) {
 				source = source == null ? "no platform" : source;

