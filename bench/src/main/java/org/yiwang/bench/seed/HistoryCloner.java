@@ -19,8 +19,9 @@ import org.bson.types.ObjectId;
 
 /**
  * Makes new, independent copies of a {@link SeedTemplate}: every id of the template (application, cases, licence
- * numbers, event ids, correlation ids, the ids of notifications and usage records) is replaced by a new one wherever
- * it occurs — as a field, inside a longer string such as {@code MAT-LIC-<caseId>} or a processed-event key
+ * numbers, event ids, correlation ids, the ids of notifications and usage records) and the applicant (subject,
+ * name, ID number in the prefilled registry data, its hash and masked form: {@link SyntheticPersons}) is replaced by
+ * a new one wherever it occurs — as a field, inside a longer string such as {@code MAT-LIC-<caseId>} or a processed-event key
  * {@code <consumer>:<eventId>}, or inside a webhook delivery's stored envelope — and every moment is moved by the
  * clone's offset (dates stored as midnight, i.e. {@code LocalDate}s, by whole days), also ISO instants inside stored
  * strings. Outboxes are empty (seeded history publishes nothing) and every document carries
@@ -56,7 +57,7 @@ final class HistoryCloner {
 
 	private enum Kind {
 
-		APPLICATION, CASE, LICENCE, UUID
+		APPLICATION, CASE, LICENCE, UUID, SUBJECT, NAME, ID_NUMBER, BIRTH_DATE, ID_HASH, ID_MASKED
 
 	}
 
@@ -99,6 +100,8 @@ final class HistoryCloner {
 
 	private final long submittedAtMillis;
 
+	private String templateIdNumber;
+
 	private final Node application;
 
 	private final List<Node> licences;
@@ -116,6 +119,23 @@ final class HistoryCloner {
 	HistoryCloner(SeedTemplate template) {
 		Document app = template.application();
 		slot(template.applicationId(), Kind.APPLICATION);
+		// the applicant: each clone is made by another (synthetic) person
+		slot(app.getString("applicantSubject"), Kind.SUBJECT);
+		slot(app.getString("applicantName"), Kind.NAME);
+		for (Document material : list(app, "materials")) {
+			if (material.get("data") instanceof Document data && data.get("idNumber") instanceof String number
+					&& SyntheticPersons.valid(number)) {
+				templateIdNumber = number;
+				slot(number, Kind.ID_NUMBER);
+				if (SyntheticPersons.birthDate(number).equals(data.getString("birthDate"))) {
+					slot(data.getString("birthDate"), Kind.BIRTH_DATE);
+				}
+			}
+		}
+		for (Document licence : template.licences()) {
+			slot(licence.getString("holderIdHash"), Kind.ID_HASH);
+			slot(licence.getString("holderIdMasked"), Kind.ID_MASKED);
+		}
 		for (Document c : app.getList("cases", Document.class)) {
 			slot(c.getString("caseId"), Kind.CASE);
 		}
@@ -145,8 +165,13 @@ final class HistoryCloner {
 		licenceUses = compileAll(template.licenceUses());
 	}
 
+	private static List<Document> list(Document doc, String field) {
+		List<Document> list = doc.getList(field, Document.class);
+		return list == null ? List.of() : list;
+	}
+
 	private int slot(String id, Kind kind) {
-		if (id == null || id.length() < 8) {
+		if (id == null || id.length() < (kind == Kind.NAME ? 2 : 8)) {
 			return -1; // too short to be an id worth renewing (and it might occur by chance)
 		}
 		int existing = originals.indexOf(id);
@@ -176,11 +201,18 @@ final class HistoryCloner {
 			throw new IllegalArgumentException("one number per template licence: " + licenceSlots.length);
 		}
 		String[] ids = new String[originals.size()];
+		String idNumber = templateIdNumber == null ? null : SyntheticPersons.idNumber(templateIdNumber, random);
 		for (int i = 0; i < ids.length; i++) {
 			switch (kinds.get(i)) {
 				case APPLICATION -> ids[i] = "APP-" + orderedIds.next(random);
 				case CASE -> ids[i] = "CASE-" + orderedIds.next(random);
-				case UUID -> ids[i] = orderedIds.next(random).toString();
+				case UUID, SUBJECT -> ids[i] = orderedIds.next(random).toString();
+				case NAME -> ids[i] = SyntheticPersons.name(random);
+				case ID_NUMBER -> ids[i] = idNumber;
+				case BIRTH_DATE -> ids[i] = SyntheticPersons.birthDate(idNumber);
+				case ID_HASH -> ids[i] = SyntheticPersons.hash(random);
+				case ID_MASKED -> ids[i] = idNumber != null ? SyntheticPersons.masked(idNumber)
+						: originals.get(i);
 				case LICENCE -> ids[i] = null;
 			}
 		}

@@ -38,14 +38,18 @@ import org.yiwang.bench.theme.ThemeScenario;
  * (licence numbers from license-service's own serial counters, a reserved status-list position per licence, so
  * every unique index holds and later issuance never collides), moved to a random moment of the past six months
  * (ending a day ago: idempotency keys, kept a day, are not part of such history), with empty outboxes (nothing is
- * published) and every case concluded, and inserted in unordered batches. Every seeded document carries
- * {@code seededBy: "bench"}.
+ * published) and every case concluded, and inserted in unordered batches. Each clone is made by its own synthetic
+ * applicant ({@link SyntheticPersons}): a history of one person with 100,000 applications would make that person's
+ * lists, not the platform, the cost. Every seeded document carries {@code seededBy: "bench"}.
  * <p>
  * The template, once captured, is kept in database {@code bench} (collection {@code seed_templates}) as long as
  * its application still exists, so later seeding needs neither a scan nor Kafka.
  * <p>
  * Not seeded: exchange-service's access records and audit chain (a hash chain: a copy would not link), GridFS
- * uploads (the theme runs upload none).
+ * uploads (the theme runs upload none), identity-service persons for the synthetic applicants. Kept as in the
+ * template, because the bench holds none of the platform's keys: the sealed (encrypted) ID number and the sealed
+ * signed credential of each licence — same size and shape, but a seeded licence opened in full shows the
+ * template's holder, and its credential does not verify against its own number.
  */
 public final class HistorySeeder implements AutoCloseable {
 

@@ -31,6 +31,12 @@ class HistoryClonerTest {
 
 	static final String CORRELATION = "corr-5f1c8a2b-77d0-4c1e-a3a1-000000000001";
 
+	static final String SUBJECT = "5d1c2a9e-7f3b-4c8a-9e01-00000000a002";
+
+	static final String NAME = "李四";
+
+	static final String ID_NUMBER = "440304198511212348";
+
 	static final Instant SUBMITTED = Instant.parse("2026-12-03T09:38:53.087Z");
 
 	static final Instant DECIDED = Instant.parse("2026-12-03T09:38:59.671Z");
@@ -48,7 +54,13 @@ class HistoryClonerTest {
 				.append("history", List.of(new Document("action", "APPROVE").append("at", Date.from(DECIDED)))));
 			materials.add(new Document("materialId", "MAT-LIC-" + CASES.get(i)).append("reference", LICENCES.get(i)));
 		}
-		Document application = new Document("_id", APP).append("applicantSubject", "5d1c2a9e-7f3b-4c8a-9e01-00000000a002")
+		materials.add(new Document("materialId", "MAT-SD-GA-POPULATION").append("data",
+				new Document("idNumber", ID_NUMBER).append("name", NAME)
+					.append("gender", "女")
+					.append("birthDate", "1985-11-21")));
+		Document application = new Document("_id", APP).append("applicantSubject", SUBJECT)
+			.append("applicantName", NAME)
+			.append("submittedBy", SUBJECT)
 			.append("submittedAt", Date.from(SUBMITTED))
 			.append("concludedAt", Date.from(DECIDED))
 			.append("cases", cases)
@@ -63,6 +75,11 @@ class HistoryClonerTest {
 				.append("issuingDepartment", DEPARTMENTS.get(i))
 				.append("caseId", CASES.get(i))
 				.append("applicationId", APP)
+				.append("holderSubject", SUBJECT)
+				.append("holderName", NAME)
+				.append("holderIdNumber", "aesgcm1:sealed")
+				.append("holderIdHash", "2c39fca1be960815c5a2021d9e54202e5c886f5532e167a99d861838d05e7a02")
+				.append("holderIdMasked", "4403**********2348")
 				.append("issuedAt", Date.from(DECIDED.plusMillis(300)))
 				.append("validFrom", MIDNIGHT)
 				.append("statusIndex", 59711 + i)
@@ -71,6 +88,7 @@ class HistoryClonerTest {
 				.append("outbox", List.of()));
 		}
 		List<Document> notifications = List.of(new Document("_id", "13fc00e2-5d76-4f43-9386-87e202a5cc88")
+			.append("recipientSubject", SUBJECT)
 			.append("applicationId", APP)
 			.append("createdAt", Date.from(DECIDED)));
 		List<Document> appProcessed = new ArrayList<>();
@@ -83,7 +101,8 @@ class HistoryClonerTest {
 		}
 		String body = "{\"eventId\":\"" + EVENTS.get(0) + "\",\"type\":\"application.CaseSubmitted\",\"occurredAt\":\""
 				+ SUBMITTED + "\",\"aggregateId\":\"" + APP + "\",\"correlationId\":\"" + CORRELATION
-				+ "\",\"payload\":{\"caseId\":\"" + CASES.get(0) + "\",\"applicationId\":\"" + APP + "\"}}";
+				+ "\",\"payload\":{\"caseId\":\"" + CASES.get(0) + "\",\"applicationId\":\"" + APP
+				+ "\",\"applicantName\":\"" + NAME + "\"}}";
 		List<Document> deliveries = List.of(new Document("_id", "WH-1234abcd-0000-0000-0000-000000000000:" + EVENTS.get(0))
 			.append("subscriptionId", "WH-1234abcd-0000-0000-0000-000000000000")
 			.append("eventId", EVENTS.get(0))
@@ -175,6 +194,40 @@ class HistoryClonerTest {
 				+ clone.licenceProcessed() + clone.webhookDeliveries();
 		for (String original : new HistoryCloner(template()).originals()) {
 			assertThat(everything).doesNotContain(original);
+		}
+	}
+
+	@Test
+	void eachCloneIsMadeByAnotherPersonNamedConsistentlyEverywhere() {
+		HistoryCloner cloner = new HistoryCloner(template());
+		SplittableRandom random = new SplittableRandom(9);
+		Set<String> subjects = new HashSet<>();
+		for (int i = 0; i < 50; i++) {
+			HistoryCloner.Clone clone = cloneOf(cloner, 10 + 3 * i, -1, random);
+			Document app = clone.application();
+			String subject = app.getString("applicantSubject");
+			String name = app.getString("applicantName");
+			assertThat(subjects.add(subject)).isTrue();
+			assertThat(subject).isNotEqualTo(SUBJECT);
+			assertThat(app.getString("submittedBy")).isEqualTo(subject);
+			Document data = app.getList("materials", Document.class).get(3).get("data", Document.class);
+			String idNumber = data.getString("idNumber");
+			assertThat(SyntheticPersons.valid(idNumber)).isTrue();
+			assertThat(idNumber).isNotEqualTo(ID_NUMBER);
+			assertThat(data.getString("name")).isEqualTo(name);
+			assertThat(data.getString("birthDate")).isEqualTo(SyntheticPersons.birthDate(idNumber));
+			for (Document licence : clone.licences()) {
+				assertThat(licence.getString("holderSubject")).isEqualTo(subject);
+				assertThat(licence.getString("holderName")).isEqualTo(name);
+				assertThat(licence.getString("holderIdMasked")).isEqualTo(SyntheticPersons.masked(idNumber));
+				assertThat(licence.getString("holderIdHash")).hasSize(64)
+					.isNotEqualTo("2c39fca1be960815c5a2021d9e54202e5c886f5532e167a99d861838d05e7a02");
+				assertThat(licence.getString("holderIdNumber")).isEqualTo("aesgcm1:sealed");
+			}
+			assertThat(clone.licences().get(0).getString("holderIdHash"))
+				.isEqualTo(clone.licences().get(2).getString("holderIdHash"));
+			assertThat(clone.notifications().get(0).getString("recipientSubject")).isEqualTo(subject);
+			assertThat(clone.webhookDeliveries().get(0).getString("body")).contains("\"applicantName\":\"" + name + "\"");
 		}
 	}
 
