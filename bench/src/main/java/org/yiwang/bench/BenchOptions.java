@@ -65,7 +65,7 @@ public record BenchOptions(boolean quick, Path out, Path home, PlatformMode plat
 			  --home DIR              the platform's home (default: -Dplatform.home or the current directory)
 			  --only PHASES           some of levels,burst,gateway,verify,peer (default: all)
 			  --peer-warm-up N        applications through a throw-away Flowable engine first, for the JIT
-			                          (default 1000; 200 with --quick)
+			                          (default 1000; 100 with --quick)
 			""";
 
 	public static BenchOptions parse(String... args) {
@@ -79,13 +79,13 @@ public record BenchOptions(boolean quick, Path out, Path home, PlatformMode plat
 		int burst = quick ? 100 : 1000;
 		Duration burstWindow = Duration.ofSeconds(quick ? 10 : 30);
 		List<Integer> connections = quick ? List.of(16, 64) : List.of(16, 64, 256);
-		Duration round = Duration.ofSeconds(quick ? 3 : 10);
+		Duration round = Duration.ofSeconds(quick ? 2 : 10);
 		int pairs = quick ? 1 : 2;
-		Duration warmUp = Duration.ofSeconds(quick ? 3 : 10);
+		Duration warmUp = Duration.ofSeconds(quick ? 2 : 10);
 		int verifyConnections = 4;
-		Duration verifyRound = Duration.ofSeconds(quick ? 3 : 10);
-		int rawVerifications = quick ? 3000 : 20000;
-		int peerWarmUp = quick ? 200 : 1000;
+		Duration verifyRound = Duration.ofSeconds(quick ? 2 : 10);
+		int rawVerifications = quick ? 1500 : 20000;
+		int peerWarmUp = quick ? 100 : 1000;
 		String credential = null;
 		List<String> phases = PHASES;
 		for (int i = 0; i < args.length; i++) {

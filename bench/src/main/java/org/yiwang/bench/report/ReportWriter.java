@@ -70,8 +70,8 @@ public final class ReportWriter {
 			latency.add(new SvgChart.Bars("Flowable " + peer.threads() + "t", values(peer.latency())));
 		}
 		if (!latency.isEmpty()) {
-			charts.put("latency.svg", SvgChart.bars("Submission to last licence (ms)", "milliseconds",
-					percentileNames, latency));
+			charts.put("latency.svg", SvgChart.bars("Submission to last licence (ms, logarithmic)", "milliseconds",
+					percentileNames, latency, true));
 		}
 		if (r.burst() != null && r.burst().lag() != null && !r.burst().lag().isEmpty()) {
 			Set<String> groups = new TreeSet<>();
@@ -101,7 +101,8 @@ public final class ReportWriter {
 								.levels()
 								.stream()
 								.map(l -> l.direct().throughputPerSecond())
-								.toList()))));
+								.toList())),
+					false));
 		}
 		if (!measured.isEmpty()) {
 			List<String> processes = processNames(measured);
@@ -112,7 +113,7 @@ public final class ReportWriter {
 						processes.stream().map(byName::get).toList()));
 			}
 			charts.put("cpu-per-application.svg",
-					SvgChart.bars("CPU-ms per application, by process", "CPU ms / application", processes, cpu));
+					SvgChart.bars("CPU-ms per application, by process", "CPU ms / application", processes, cpu, false));
 		}
 		return charts;
 	}
@@ -317,6 +318,10 @@ public final class ReportWriter {
 				List.of(List.of(String.valueOf(b.submissions()), b.windowMillis() / 1000 + " s", String.valueOf(b.submitted()),
 						String.valueOf(b.refused()), String.valueOf(b.completed()), String.valueOf(b.lost()),
 						String.valueOf(b.duplicates()), b.submitWindowMillis() + " ms", b.drainMillis() + " ms")));
+		Double cpu = perApplication(b.cpu()).get("platform total");
+		if (cpu != null) {
+			md.append("Platform CPU during the burst: ").append(num(cpu)).append(" CPU-ms per completed application.\n\n");
+		}
 		image(md, charts, "burst-lag.svg");
 	}
 

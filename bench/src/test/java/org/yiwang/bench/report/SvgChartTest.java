@@ -32,7 +32,8 @@ class SvgChartTest {
 	void barChartIsWellFormedAndSkipsMissingValues() throws Exception {
 		String svg = SvgChart.bars("Gateway vs direct", "answers / s", List.of("16 connections", "64 connections"),
 				List.of(new SvgChart.Bars("gateway", List.of(310.0, Double.NaN)),
-						new SvgChart.Bars("direct", java.util.Arrays.asList(870.0, null))));
+						new SvgChart.Bars("direct", java.util.Arrays.asList(870.0, null))),
+				false);
 
 		Document document = parse(svg);
 		// the background plus one bar per known value
@@ -40,10 +41,22 @@ class SvgChartTest {
 	}
 
 	@Test
+	void logarithmicBarsSkipNonPositiveValuesAndSlantManyLabels() throws Exception {
+		String svg = SvgChart.bars("Latency", "ms", List.of("p50", "p90", "p95", "p99", "max", "a long category name"),
+				List.of(new SvgChart.Bars("platform", List.of(28000.0, 31000.0, 32000.0, 33000.0, 33100.0, 0.0)),
+						new SvgChart.Bars("peer", List.of(12.0, 15.0, 16.0, 20.0, 25.0, 30.0))),
+				true);
+
+		Document document = parse(svg);
+		assertThat(document.getElementsByTagName("rect").getLength()).isEqualTo(1 + 5 + 6 + 2);
+		assertThat(svg).contains("rotate(-35");
+	}
+
+	@Test
 	void emptyChartsAreStillWellFormed() throws Exception {
 		assertThat(parse(SvgChart.line("nothing", "x", "y", List.of(), false)).getDocumentElement().getTagName())
 			.isEqualTo("svg");
-		assertThat(parse(SvgChart.bars("nothing", "y", List.of(), List.of())).getDocumentElement().getTagName())
+		assertThat(parse(SvgChart.bars("nothing", "y", List.of(), List.of(), true)).getDocumentElement().getTagName())
 			.isEqualTo("svg");
 	}
 
