@@ -57,7 +57,8 @@ final class TemplateCapture {
 	/** The newest completed theme application that is not itself seeded. */
 	Optional<Document> newestCompleted() {
 		for (Document app : applications.getCollection("applications")
-			.find(Filters.and(Filters.eq("themeCode", THEME), Filters.ne("concludedAt", null)))
+			.find(Filters.and(Filters.eq("themeCode", THEME), Filters.ne("concludedAt", null),
+					Filters.exists(HistoryCloner.SEEDED_BY, false)))
 			.sort(Sorts.descending("submittedAt"))
 			.limit(50)) {
 			if (usable(app)) {
@@ -100,7 +101,7 @@ final class TemplateCapture {
 				into(applications.getCollection("notifications").find(Filters.eq("applicationId", id))),
 				into(applications.getCollection("processed_events").find(Filters.in("eventId", eventIds))),
 				into(licences.getCollection("processed_events").find(Filters.in("eventId", eventIds))),
-				into(applications.getCollection("webhook_deliveries").find(Filters.in("eventId", eventIds))),
+				settledDeliveries(eventIds),
 				into(licences.getCollection("license_uses").find(Filters.in("licenseNumber", numbers))),
 				new ArrayList<>(eventIds), new ArrayList<>(correlationIds));
 		progress.report(String.format(
@@ -110,6 +111,28 @@ final class TemplateCapture {
 				template.applicationProcessed().size(), template.licenceProcessed().size(),
 				template.webhookDeliveries().size(), template.licenceUses().size()));
 		return template;
+	}
+
+	/**
+	 * The webhook deliveries of the template's events once none is pending any more (history holds delivered ones;
+	 * a pending clone would be sent, or dead-lettered, by the platform). Waits up to a minute.
+	 */
+	private List<Document> settledDeliveries(Set<String> eventIds) {
+		List<Document> deliveries = List.of();
+		for (int attempt = 0; attempt < 20; attempt++) {
+			deliveries = into(applications.getCollection("webhook_deliveries").find(Filters.in("eventId", eventIds)));
+			if (deliveries.stream().noneMatch(d -> "PENDING".equals(d.getString("status")))) {
+				return deliveries;
+			}
+			try {
+				Thread.sleep(3_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted", ex);
+			}
+		}
+		throw new IllegalStateException("webhook deliveries of the template are still pending after a minute");
 	}
 
 	/** The envelopes on both topics that concern the application, read between the two moments. */
