@@ -274,9 +274,10 @@ public final class Bench {
 
 	private Report.GatewayRun gatewayVsDirect(BenchTarget target) {
 		return phase("gateway vs direct", () -> {
-			String token = new Tokens(target.keycloakUrl()).password("zhangsan", target.secret("DEMO_USER_PASSWORD"));
+			Tokens tokens = new Tokens(target.keycloakUrl());
+			String password = target.secret("DEMO_USER_PASSWORD");
 			GatewayVsDirect comparison = new GatewayVsDirect(target.gatewayUrl(), target.serviceUrl("catalog-service"),
-					token, new HttpLoad(), progress);
+					() -> tokens.password("zhangsan", password), new HttpLoad(), progress);
 			GatewayVsDirect.Comparison result = comparison.run(options.connections(), options.round(), options.pairs(),
 					options.warmUp());
 			return new Report.GatewayRun(result.path(), result.roundMillis(), result.pairs(), result.warmUpMillis(),

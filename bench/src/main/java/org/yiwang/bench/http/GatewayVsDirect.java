@@ -3,6 +3,7 @@ package org.yiwang.bench.http;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.yiwang.bench.Progress;
 
@@ -15,9 +16,11 @@ public final class GatewayVsDirect {
 
 	public static final String ITEM_PATH = "/api/v1/catalog/items/44030000SCJG-XK-0001";
 
-	private final HttpRequestSpec viaGateway;
+	private final String gatewayUrl;
 
-	private final HttpRequestSpec direct;
+	private final String catalogUrl;
+
+	private final Supplier<String> tokens;
 
 	private final HttpLoad load;
 
@@ -26,11 +29,15 @@ public final class GatewayVsDirect {
 	/**
 	 * @param gatewayUrl e.g. {@code http://localhost:8080}
 	 * @param catalogUrl catalog-service itself, e.g. {@code http://127.0.0.1:8081}
-	 * @param token the bearer token sent on both sides
+	 * @param tokens a fresh bearer token for each level (access tokens live five minutes), sent on both sides
 	 */
-	public GatewayVsDirect(String gatewayUrl, String catalogUrl, String token, HttpLoad load, Progress progress) {
-		this.viaGateway = HttpRequestSpec.get(gatewayUrl + ITEM_PATH, token);
-		this.direct = HttpRequestSpec.get(catalogUrl + ITEM_PATH, token);
+	public GatewayVsDirect(String gatewayUrl, String catalogUrl, Supplier<String> tokens, HttpLoad load,
+			Progress progress) {
+		HttpRequestSpec.requireLoopback(gatewayUrl);
+		HttpRequestSpec.requireLoopback(catalogUrl);
+		this.gatewayUrl = gatewayUrl;
+		this.catalogUrl = catalogUrl;
+		this.tokens = tokens;
 		this.load = load;
 		this.progress = progress;
 	}
@@ -42,6 +49,9 @@ public final class GatewayVsDirect {
 	 * @param warmUp length of the warm-up on each side (at the first level), not recorded
 	 */
 	public Comparison run(List<Integer> connections, Duration round, int pairs, Duration warmUp) {
+		String token = tokens.get();
+		HttpRequestSpec viaGateway = HttpRequestSpec.get(gatewayUrl + ITEM_PATH, token);
+		HttpRequestSpec direct = HttpRequestSpec.get(catalogUrl + ITEM_PATH, token);
 		HttpLoad.Answer gatewayCheck = load.once(viaGateway);
 		HttpLoad.Answer directCheck = load.once(direct);
 		if (gatewayCheck.status() != 200 || directCheck.status() != 200) {
@@ -54,7 +64,13 @@ public final class GatewayVsDirect {
 			load.run("warm-up", direct, connections.get(0), warmUp);
 		}
 		List<Level> levels = new ArrayList<>();
-		for (int level : connections) {
+		for (int i = 0; i < connections.size(); i++) {
+			int level = connections.get(i);
+			if (i > 0) {
+				token = tokens.get();
+				viaGateway = HttpRequestSpec.get(gatewayUrl + ITEM_PATH, token);
+				direct = HttpRequestSpec.get(catalogUrl + ITEM_PATH, token);
+			}
 			LoadResult gateway = null;
 			LoadResult straight = null;
 			for (int pair = 0; pair < pairs; pair++) {
