@@ -147,6 +147,38 @@ public final class HistorySeeder implements AutoCloseable {
 		return seeded;
 	}
 
+	/**
+	 * Removes every seeded document again (those marked {@code seededBy: "bench"}), leaving what the platform made
+	 * itself. Deletes go by {@code _id} in batches: on the local stand-in a delete by any other filter reads the
+	 * whole collection. License-service's serial counters keep their advance (numbers have gaps anyway).
+	 * @return documents removed
+	 */
+	public long removeSeeded() {
+		long removed = 0;
+		long begin = System.nanoTime();
+		for (MongoDatabase db : List.of(applicationDb, licenceDb)) {
+			for (String name : List.of("applications", "notifications", "processed_events", "webhook_deliveries",
+					"licenses", "license_status_indexes", "license_uses")) {
+				MongoCollection<Document> collection = db.getCollection(name);
+				List<Object> ids = new ArrayList<>();
+				collection.find(Filters.eq(HistoryCloner.SEEDED_BY, HistoryCloner.SEEDED_BY_VALUE))
+					.projection(Projections.include("_id"))
+					.batchSize(5_000)
+					.forEach(d -> ids.add(d.get("_id")));
+				for (int from = 0; from < ids.size(); from += BATCH) {
+					List<com.mongodb.client.model.DeleteOneModel<Document>> deletes = new ArrayList<>();
+					ids.subList(from, Math.min(ids.size(), from + BATCH))
+						.forEach(id -> deletes.add(new com.mongodb.client.model.DeleteOneModel<>(Filters.eq("_id", id))));
+					removed += collection.bulkWrite(deletes, new com.mongodb.client.model.BulkWriteOptions().ordered(false))
+						.getDeletedCount();
+				}
+			}
+		}
+		progress.report(String.format("seed: removed %d seeded documents in %.1f s", removed,
+				(System.nanoTime() - begin) / 1e9));
+		return removed;
+	}
+
 	/** Finds (or makes) the template and compiles it. */
 	private void prepare() {
 		if (cloner != null) {
