@@ -257,7 +257,8 @@ public final class PlatformRuntime implements AutoCloseable {
 		// the oplog (change streams) is kept only when asked for: no service uses change streams, and it grew the
 		// H2 file by a copy of every write
 		String oplog = "true".equalsIgnoreCase(setting("MONGO_OPLOG")) ? "oplog" : "no-oplog";
-		return new ManagedProcess("mongo", List.of(javaExecutable, "-Xmx256m", "-Xms32m", "-XX:+UseSerialGC", "-cp",
+		String heap = setting("MONGO_HEAP") != null ? setting("MONGO_HEAP") : "512m";
+		return new ManagedProcess("mongo", List.of(javaExecutable, "-Xmx" + heap, "-Xms32m", "-XX:+UseSerialGC", "-cp",
 				runtimeClasspath(), MongoWireServer.class.getName(), "127.0.0.1", String.valueOf(port), store, oplog),
 				Map.of(), runDir, logs().resolve("mongo.log"), Probes.tcp(port), "mongodb://127.0.0.1:" + port);
 	}

@@ -1,7 +1,12 @@
 package org.yiwang.shared.config;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.yiwang.shared.security.JwtValidation;
 import org.yiwang.shared.security.PlatformSecurityProperties;
+import org.yiwang.shared.security.ReactiveValidatedTokens;
+import org.yiwang.shared.security.ValidatedTokens;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,6 +31,11 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 public class PlatformSecurityAutoConfiguration {
 
+	/** Validated tokens remembered until their expiry, at most 5 minutes, 10,000 per process. */
+	static ValidatedTokens validatedTokens() {
+		return new ValidatedTokens(10_000, Duration.ofMinutes(5), Clock.systemUTC());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class Servlet {
@@ -35,7 +45,7 @@ public class PlatformSecurityAutoConfiguration {
 		JwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
 			decoder.setJwtValidator(JwtValidation.validator(properties));
-			return decoder;
+			return validatedTokens().decorate(decoder);
 		}
 
 	}
@@ -51,7 +61,7 @@ public class PlatformSecurityAutoConfiguration {
 				.withJwkSetUri(properties.effectiveJwkSetUri())
 				.build();
 			decoder.setJwtValidator(JwtValidation.validator(properties));
-			return decoder;
+			return ReactiveValidatedTokens.decorate(validatedTokens(), decoder);
 		}
 
 	}
