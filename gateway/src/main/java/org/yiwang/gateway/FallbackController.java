@@ -24,24 +24,22 @@ class FallbackController {
 	ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
 		Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
 		if (failure != null && Overload.isOverload(failure)) {
-			ProblemDetail busy = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-					service + " is busy; please retry in a moment");
-			busy.setType(URI.create("https://yiwang.dev/problems/busy"));
-			busy.setTitle("Too Many Requests");
-			busy.setProperty("service", service);
-			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.header("Retry-After", "1")
-				.body(busy);
+			return problem(HttpStatus.TOO_MANY_REQUESTS, "busy", "Too Many Requests",
+					service + " is busy; please retry in a moment", service, 1);
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				service + " is unavailable right now; please retry shortly");
-		problem.setType(URI.create("https://yiwang.dev/problems/service-unavailable"));
-		problem.setTitle("Service unavailable");
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+				service + " is unavailable right now; please retry shortly", service, 5);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
+			String service, int retryAfterSeconds) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("https://yiwang.dev/problems/" + type));
+		problem.setTitle(title);
 		problem.setProperty("service", service);
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header("Retry-After", "5")
+			.header("Retry-After", String.valueOf(retryAfterSeconds))
 			.body(problem);
 	}
 
