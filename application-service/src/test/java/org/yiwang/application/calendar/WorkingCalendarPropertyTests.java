@@ -4,14 +4,13 @@ import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,52 +35,75 @@ class WorkingCalendarPropertyTests {
 		}
 	}
 
-	@Provide
-	Arbitrary<LocalDate> days() {
-		return Arbitraries.integers().between(0, 729).map(i -> LocalDate.of(2025, 1, 1).plusDays(i));
+	static Stream<Long> seeds() {
+		return LongStream.range(0, 200).boxed();
 	}
 
-	@Property
-	void addingNWorkingDaysThenCountingBackGivesN(@ForAll("days") LocalDate from, @ForAll @IntRange(max = 250) int n) {
+	/** A day of 2025 or 2026. */
+	static LocalDate day(Random random) {
+		return LocalDate.of(2025, 1, 1).plusDays(random.nextInt(730));
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void addingNWorkingDaysThenCountingBackGivesN(long seed) {
+		Random random = new Random(seed);
+		LocalDate from = day(random);
+		int n = random.nextInt(251);
 		LocalDate to = CN.addWorkingDays(from, n);
 		assertThat(CN.workingDaysBetween(from, to)).isEqualTo(n);
 	}
 
-	@Property
-	void neverLandsOnANonWorkingDay(@ForAll("days") LocalDate from, @ForAll @IntRange(min = 1, max = 250) int n) {
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void neverLandsOnANonWorkingDay(long seed) {
+		Random random = new Random(seed);
+		LocalDate from = day(random);
+		int n = 1 + random.nextInt(250);
 		assertThat(CN.isWorkingDay(CN.addWorkingDays(from, n))).isTrue();
 	}
 
-	@Property
-	void oneMoreWorkingDayIsAlwaysLater(@ForAll("days") LocalDate from, @ForAll @IntRange(max = 100) int n) {
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void oneMoreWorkingDayIsAlwaysLater(long seed) {
+		Random random = new Random(seed);
+		LocalDate from = day(random);
+		int n = random.nextInt(101);
 		assertThat(CN.addWorkingDays(from, n + 1)).isAfter(CN.addWorkingDays(from, n));
 	}
 
-	@Property
-	void countingIsAdditiveOverASplitPoint(@ForAll("days") LocalDate a, @ForAll @IntRange(max = 60) int x,
-			@ForAll @IntRange(max = 60) int y) {
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void countingIsAdditiveOverASplitPoint(long seed) {
+		Random random = new Random(seed);
+		LocalDate a = day(random);
+		int x = random.nextInt(61);
+		int y = random.nextInt(61);
 		LocalDate b = a.plusDays(x);
 		LocalDate c = b.plusDays(y);
 		assertThat(CN.workingDaysBetween(a, c)).isEqualTo(CN.workingDaysBetween(a, b) + CN.workingDaysBetween(b, c));
 	}
 
-	@Property
-	void adjustedWorkingSaturdaysCountAndHolidaysDoNot(@ForAll("days") LocalDate date) {
-		boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-		String name = CN.nameOf(date);
-		if (name != null && name.endsWith("调休上班")) {
-			assertThat(weekend).isTrue();
-			assertThat(CN.isWorkingDay(date)).isTrue();
-		}
-		else if (name != null) {
-			assertThat(CN.isWorkingDay(date)).isFalse();
-		}
-		else {
-			assertThat(CN.isWorkingDay(date)).isEqualTo(!weekend);
+	/** Checked on every day of 2025 and 2026 rather than on a sample. */
+	@Test
+	void adjustedWorkingSaturdaysCountAndHolidaysDoNot() {
+		for (LocalDate date = LocalDate.of(2025, 1, 1); date.getYear() <= 2026; date = date.plusDays(1)) {
+			boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+			String name = CN.nameOf(date);
+			if (name != null && name.endsWith("调休上班")) {
+				assertThat(weekend).as("%s (%s)", date, name).isTrue();
+				assertThat(CN.isWorkingDay(date)).as("%s (%s)", date, name).isTrue();
+			}
+			else if (name != null) {
+				assertThat(CN.isWorkingDay(date)).as("%s (%s)", date, name).isFalse();
+			}
+			else {
+				assertThat(CN.isWorkingDay(date)).as(date.toString()).isEqualTo(!weekend);
+			}
 		}
 	}
 
-	@Example
+	@Test
 	void springFestival2026IsNineDaysOffWithTwoWorkingSaturdays() {
 		assertThat(CN.isWorkingDay(LocalDate.of(2026, 2, 14))).isTrue(); // 周六 调休上班
 		for (LocalDate d = LocalDate.of(2026, 2, 15); !d.isAfter(LocalDate.of(2026, 2, 23)); d = d.plusDays(1)) {
@@ -93,7 +115,7 @@ class WorkingCalendarPropertyTests {
 		assertThat(CN.addWorkingDays(LocalDate.of(2026, 2, 13), 2)).isEqualTo(LocalDate.of(2026, 2, 24));
 	}
 
-	@Example
+	@Test
 	void nationalDay2026() {
 		assertThat(CN.isWorkingDay(LocalDate.of(2026, 9, 20))).isTrue(); // Sunday 调休
 		assertThat(CN.isWorkingDay(LocalDate.of(2026, 10, 7))).isFalse();
@@ -102,7 +124,7 @@ class WorkingCalendarPropertyTests {
 		assertThat(CN.addWorkingDays(LocalDate.of(2026, 9, 30), 1)).isEqualTo(LocalDate.of(2026, 10, 8));
 	}
 
-	@Example
+	@Test
 	void aRegionOverlayOverridesTheNationalCalendar() {
 		List<CalendarYear> years = new java.util.ArrayList<>(List.of());
 		years.add(new CalendarYear("CN", 2026, "t", false,

@@ -1,16 +1,15 @@
 package org.yiwang.catalog.theme;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.yiwang.catalog.item.LifeEvent;
 import org.yiwang.catalog.item.SubjectType;
 import org.yiwang.shared.web.InvalidRequestException;
@@ -31,18 +30,31 @@ class RuleEvaluationPropertyTest {
 
 	static final Map<String, Question> QUESTIONS = Map.of("seats", SEATS, "form", FORM, "sign", SIGN);
 
-	@Provide
-	Arbitrary<List<Condition>> conditions() {
-		Arbitrary<Condition> seats = Combinators
-			.combine(Arbitraries.of(Operator.values()), Arbitraries.longs().between(0, 60))
-			.as((op, v) -> new Condition("seats", op, v));
-		Arbitrary<Condition> form = Combinators
-			.combine(Arbitraries.of(Operator.EQ, Operator.NE), Arbitraries.of("企业", "个体工商户", "农民专业合作社"))
-			.as((op, v) -> new Condition("form", op, v));
-		Arbitrary<Condition> sign = Combinators
-			.combine(Arbitraries.of(Operator.EQ, Operator.NE), Arbitraries.of(true, false))
-			.as((op, v) -> new Condition("sign", op, v));
-		return Arbitraries.oneOf(seats, form, sign).list().ofMinSize(1).ofMaxSize(4);
+	static Stream<Long> seeds() {
+		return LongStream.range(0, 200).boxed();
+	}
+
+	/**
+	 * One to four conditions, each on the seats (any operator, 0 to 60), the form or the sign (equal or not equal to
+	 * one of its values), drawn from {@code random}.
+	 */
+	static List<Condition> conditions(Random random) {
+		int size = 1 + random.nextInt(4);
+		List<Condition> conditions = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			conditions.add(switch (random.nextInt(3)) {
+				case 0 -> new Condition("seats", pick(random, Operator.values()), (long) random.nextInt(61));
+				case 1 -> new Condition("form", pick(random, Operator.EQ, Operator.NE),
+						pick(random, "企业", "个体工商户", "农民专业合作社"));
+				default -> new Condition("sign", pick(random, Operator.EQ, Operator.NE), random.nextBoolean());
+			});
+		}
+		return conditions;
+	}
+
+	@SafeVarargs
+	static <T> T pick(Random random, T... values) {
+		return values[random.nextInt(values.length)];
 	}
 
 	static boolean bruteForce(List<Condition> a, List<Condition> b) {
@@ -64,15 +76,21 @@ class RuleEvaluationPropertyTest {
 			.allMatch(c -> c.holds(QUESTIONS.get(c.question()), answers.get(c.question())));
 	}
 
-	@Property
-	void satisfiabilityAgreesWithBruteForce(@ForAll("conditions") List<Condition> a,
-			@ForAll("conditions") List<Condition> b) {
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void satisfiabilityAgreesWithBruteForce(long seed) {
+		Random random = new Random(seed);
+		List<Condition> a = conditions(random);
+		List<Condition> b = conditions(random);
 		assertThat(Satisfiability.satisfiable(a, b, QUESTIONS)).isEqualTo(bruteForce(a, b));
 	}
 
-	@Property
-	void aThemeIsAcceptedExactlyWhenNoIncludeAndExcludeCanFireTogether(@ForAll("conditions") List<Condition> include,
-			@ForAll("conditions") List<Condition> exclude) {
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void aThemeIsAcceptedExactlyWhenNoIncludeAndExcludeCanFireTogether(long seed) {
+		Random random = new Random(seed);
+		List<Condition> include = conditions(random);
+		List<Condition> exclude = conditions(random);
 		boolean includeCanFire = bruteForce(include, List.of());
 		boolean excludeCanFire = bruteForce(exclude, List.of());
 		boolean clash = bruteForce(include, exclude);
@@ -87,9 +105,14 @@ class RuleEvaluationPropertyTest {
 		assertThat(accepted).isEqualTo(includeCanFire && excludeCanFire && !clash);
 	}
 
-	@Property
-	void exclusionWinsOverAlwaysAndRulesIncludeExactlyWhenTheyHold(@ForAll("conditions") List<Condition> include,
-			@ForAll @IntRange(min = 0, max = 60) int seats, @ForAll boolean sign, @ForAll("forms") String form) {
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void exclusionWinsOverAlwaysAndRulesIncludeExactlyWhenTheyHold(long seed) {
+		Random random = new Random(seed);
+		List<Condition> include = conditions(random);
+		int seats = random.nextInt(61);
+		boolean sign = random.nextBoolean();
+		String form = FORM.options().get(random.nextInt(FORM.options().size()));
 		if (!bruteForce(include, List.of())) {
 			return;
 		}
@@ -105,11 +128,6 @@ class RuleEvaluationPropertyTest {
 		assertThat(selection.itemCodes().contains("ALWAYS")).isEqualTo(!sign);
 		assertThat(selection.itemCodes().contains("B")).isEqualTo(holds(include, typed));
 		assertThat(theme.itemCodes()).containsAll(selection.itemCodes());
-	}
-
-	@Provide
-	Arbitrary<String> forms() {
-		return Arbitraries.of(FORM.options());
 	}
 
 	static ThemeDefinition theme(List<Condition> include, List<Condition> exclude) {
