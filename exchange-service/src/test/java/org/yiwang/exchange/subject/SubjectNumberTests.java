@@ -1,12 +1,12 @@
 package org.yiwang.exchange.subject;
 
 import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Assume;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,56 +17,102 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SubjectNumberTests {
 
-	@Property(tries = 500)
-	void generatedIdNumbersAreValid(@ForAll long seed) {
+	static Stream<Long> seeds() {
+		return LongStream.range(0, 500).boxed();
+	}
+
+	/** A replacement for {@code original} drawn from any char, redrawn until it differs. */
+	static char anyOtherChar(Random random, char original) {
+		char replacement;
+		do {
+			replacement = (char) random.nextInt(Character.MAX_VALUE + 1);
+		}
+		while (replacement == original);
+		return replacement;
+	}
+
+	static String replace(String valid, int position, char replacement) {
+		return valid.substring(0, position) + replacement + valid.substring(position + 1);
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void generatedIdNumbersAreValid(long seed) {
 		IdNumber number = SyntheticSubjects.idNumber(new Random(seed));
-		assertThat(IdNumber.isValid(number.value())).isTrue();
+		assertThat(IdNumber.isValid(number.value())).as("seed %d", seed).isTrue();
 	}
 
-	@Property(tries = 2000)
-	void anySingleCharacterChangeOfAnIdNumberFails(@ForAll long seed, @ForAll @IntRange(min = 0, max = 17) int position,
-			@ForAll char replacement) {
+	/** Every position of each generated number, each replaced by a random other char. */
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void anySingleCharacterChangeOfAnIdNumberFails(long seed) {
+		Random random = new Random(seed);
 		String valid = SyntheticSubjects.idNumber(new Random(seed)).value();
-		Assume.that(valid.charAt(position) != replacement);
-		String changed = valid.substring(0, position) + replacement + valid.substring(position + 1);
-		assertThat(IdNumber.isValid(changed)).as("changed at %d", position).isFalse();
+		for (int position = 0; position < 18; position++) {
+			char replacement = anyOtherChar(random, valid.charAt(position));
+			assertThat(IdNumber.isValid(replace(valid, position, replacement)))
+				.as("seed %d: changed at %d to U+%04X", seed, position, (int) replacement)
+				.isFalse();
+		}
 	}
 
-	@Property(tries = 2000)
-	void anyDigitChangeOfAnIdNumberFails(@ForAll long seed, @ForAll @IntRange(min = 0, max = 17) int position,
-			@ForAll @IntRange(min = 0, max = 10) int digit) {
+	/** Every position of each generated number, each replaced by every other digit and by X. */
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void anyDigitChangeOfAnIdNumberFails(long seed) {
 		String valid = SyntheticSubjects.idNumber(new Random(seed)).value();
-		char replacement = digit == 10 ? 'X' : (char) ('0' + digit);
-		Assume.that(valid.charAt(position) != replacement);
-		String changed = valid.substring(0, position) + replacement + valid.substring(position + 1);
-		assertThat(IdNumber.isValid(changed)).isFalse();
+		for (int position = 0; position < 18; position++) {
+			for (int digit = 0; digit <= 10; digit++) {
+				char replacement = digit == 10 ? 'X' : (char) ('0' + digit);
+				if (valid.charAt(position) == replacement) {
+					continue;
+				}
+				assertThat(IdNumber.isValid(replace(valid, position, replacement)))
+					.as("seed %d: changed at %d to %c", seed, position, replacement)
+					.isFalse();
+			}
+		}
 	}
 
-	@Property(tries = 500)
-	void generatedCreditCodesAreValid(@ForAll long seed) {
-		assertThat(Uscc.isValid(SyntheticSubjects.uscc(new Random(seed)).value())).isTrue();
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void generatedCreditCodesAreValid(long seed) {
+		assertThat(Uscc.isValid(SyntheticSubjects.uscc(new Random(seed)).value())).as("seed %d", seed).isTrue();
 	}
 
-	@Property(tries = 2000)
-	void anySingleCharacterChangeOfACreditCodeFails(@ForAll long seed,
-			@ForAll @IntRange(min = 0, max = 17) int position, @ForAll @IntRange(min = 0, max = 30) int index) {
+	/** Every position of each generated code, each replaced by every other character of the alphabet. */
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void anySingleCharacterChangeOfACreditCodeFails(long seed) {
 		String valid = SyntheticSubjects.uscc(new Random(seed)).value();
-		char replacement = Uscc.CHARSET.charAt(index);
-		Assume.that(valid.charAt(position) != replacement);
-		String changed = valid.substring(0, position) + replacement + valid.substring(position + 1);
-		assertThat(Uscc.isValid(changed)).isFalse();
+		for (int position = 0; position < 18; position++) {
+			for (int index = 0; index < Uscc.CHARSET.length(); index++) {
+				char replacement = Uscc.CHARSET.charAt(index);
+				if (valid.charAt(position) == replacement) {
+					continue;
+				}
+				assertThat(Uscc.isValid(replace(valid, position, replacement)))
+					.as("seed %d: changed at %d to %c", seed, position, replacement)
+					.isFalse();
+			}
+		}
 	}
 
-	@Property(tries = 1000)
-	void anyCharacterOutsideTheAlphabetFails(@ForAll long seed, @ForAll @IntRange(min = 0, max = 17) int position,
-			@ForAll char replacement) {
+	/** Every position of each generated code, each replaced by a random other char. */
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void anyCharacterOutsideTheAlphabetFails(long seed) {
+		Random random = new Random(seed);
 		String valid = SyntheticSubjects.uscc(new Random(seed)).value();
-		Assume.that(valid.charAt(position) != replacement);
-		String changed = valid.substring(0, position) + replacement + valid.substring(position + 1);
-		assertThat(Uscc.isValid(changed)).isFalse();
+		for (int position = 0; position < 18; position++) {
+			char replacement = anyOtherChar(random, valid.charAt(position));
+			assertThat(Uscc.isValid(replace(valid, position, replacement)))
+				.as("seed %d: changed at %d to U+%04X", seed, position, (int) replacement)
+				.isFalse();
+		}
 	}
 
-	@Example
+	@Test
 	void knownNumbers() {
 		// the GB 11643 example number and a published credit code
 		assertThat(IdNumber.isValid("11010519491231002X")).isTrue();
@@ -79,14 +125,14 @@ class SubjectNumberTests {
 			.hasMessageNotContaining("44030519900307123");
 	}
 
-	@Example
+	@Test
 	void masksKeepOnlyTheEnds() {
 		assertThat(Masking.mask("11010519491231002X")).isEqualTo("1101**********002X");
 		assertThat(DemoSubjects.ZHANGSAN.toString()).isEqualTo(Masking.mask(DemoSubjects.ZHANGSAN.value()))
 			.contains("**********");
 	}
 
-	@Example
+	@Test
 	void demoNumbersAreTheDocumentedOnes() {
 		// docs/exchange.md lists these for demos and manual tests
 		assertThat(DemoSubjects.ZHANGSAN.value()).isEqualTo("440305199003071236");
