@@ -1,5 +1,7 @@
 package org.yiwang.application.messaging;
 
+import java.util.Set;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.application.application.Application;
@@ -32,12 +34,8 @@ class LicenseEvents {
 
 	@KafkaListener(topics = Topics.LICENSE, groupId = "application-service")
 	void on(String record) {
-		idempotent.handle(CONSUMER, record, envelope -> {
-			if (envelope.is(LicenseIssued.TYPE)) {
-				LicenseIssued issued = EventCodec.payload(envelope, LicenseIssued.class);
-				record(issued);
-			}
-		});
+		idempotent.handle(CONSUMER, record, Set.of(LicenseIssued.TYPE),
+				envelope -> record(EventCodec.payload(envelope, LicenseIssued.class)));
 	}
 
 	private void record(LicenseIssued issued) {

@@ -3,6 +3,7 @@ package org.yiwang.application.notification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,12 @@ class ApplicantNotifications {
 	private static final Map<CaseStatus, String> OUTCOMES = Map.of(CaseStatus.APPROVED, "准予", CaseStatus.DENIED, "不予许可",
 			CaseStatus.REJECTED, "不予受理", CaseStatus.WITHDRAWN, "已撤回", CaseStatus.TERMINATED, "已终止");
 
+	/** The events an applicant hears of; the others (submissions, approvals before the licence …) are skipped. */
+	private static final Set<String> NOTIFIED = Set.of(CaseEvents.CaseAccepted.TYPE, CaseEvents.CaseRejected.TYPE,
+			CaseEvents.CorrectionRequested.TYPE, CaseEvents.ApplicationConcluded.TYPE,
+			CaseEvents.RectificationCompleted.TYPE, CaseEvents.MaterialsPrefilled.TYPE, ApprovalOverturned.TYPE,
+			LicenseIssued.TYPE);
+
 	private final IdempotentConsumer idempotent;
 
 	private final List<NotificationChannel> channels;
@@ -44,7 +51,8 @@ class ApplicantNotifications {
 
 	@KafkaListener(topics = { Topics.APPLICATION, Topics.LICENSE }, groupId = CONSUMER)
 	void on(String record) {
-		idempotent.handle(CONSUMER, record, this::notify);
+		// every channel is idempotent on the message id, which is the event id: no processed-event record needed
+		idempotent.applyKeyed(record, NOTIFIED, this::notify);
 	}
 
 	private void notify(EventEnvelope e) {

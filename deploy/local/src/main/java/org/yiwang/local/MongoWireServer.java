@@ -4,16 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import org.yiwang.local.store.ValueOrderedH2Backend;
+
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The local stand-in for MongoDB: mongo-java-server speaking the real wire protocol, data in an H2 file that
- * survives restarts because the shutdown hook closes it cleanly. The oplog (needed only for change streams, which
- * no service uses) is off unless asked for: it keeps a copy of every write and grew the file without bound. Run as
- * its own process: {@code MongoWireServer <host> <port> <data-file | :memory:> [oplog | no-oplog]}.
+ * survives restarts because the shutdown hook closes it cleanly; unique indexes are kept in value order
+ * ({@link ValueOrderedH2Backend}). The oplog (needed only for change streams, which no service uses) is off unless
+ * asked for: it keeps a copy of every write and grew the file without bound. Run as its own process: {@code MongoWireServer <host> <port> <data-file | :memory:> [oplog | no-oplog]}.
  */
 public final class MongoWireServer {
 
@@ -31,7 +32,7 @@ public final class MongoWireServer {
 		else {
 			Path file = Path.of(data).toAbsolutePath();
 			Files.createDirectories(file.getParent());
-			backend = new H2Backend(file.toString());
+			backend = new ValueOrderedH2Backend(file.toString());
 		}
 		if (args.length > 3 && "oplog".equals(args[3])) {
 			backend.enableOplog();

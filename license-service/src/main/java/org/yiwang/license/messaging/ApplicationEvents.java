@@ -1,5 +1,7 @@
 package org.yiwang.license.messaging;
 
+import java.util.Set;
+
 import org.yiwang.license.license.ApprovalOverturns;
 import org.yiwang.license.license.ApprovedCase;
 import org.yiwang.license.license.LicenseIssuance;
@@ -25,6 +27,9 @@ class ApplicationEvents {
 
 	static final String CONSUMER = "license-service.application";
 
+	/** Of the dozen events an application makes, the ones this consumer acts on; the rest are skipped unrecorded. */
+	private static final Set<String> ACTED_ON = Set.of(CaseApproved.TYPE, ApprovalOverturned.TYPE);
+
 	private final IdempotentConsumer idempotent;
 
 	private final LicenseIssuance issuance;
@@ -40,7 +45,7 @@ class ApplicationEvents {
 	@KafkaListener(topics = Topics.APPLICATION,
 			groupId = "${platform.license.application-consumer-group:license-service}")
 	void on(String record) {
-		idempotent.handle(CONSUMER, record, envelope -> {
+		idempotent.handle(CONSUMER, record, ACTED_ON, envelope -> {
 			if (envelope.is(CaseApproved.TYPE)) {
 				approved(EventCodec.payload(envelope, CaseApproved.class));
 			}

@@ -1,5 +1,6 @@
 package org.yiwang.shared.messaging;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -12,6 +13,11 @@ import org.yiwang.shared.web.Correlation;
  * Runs an event's effect at most once per consumer. The effect itself must be keyed on a natural id (an upsert,
  * or an insert guarded by a unique key) so that a crash between the effect and the record cannot apply it twice
  * either; the record here lets duplicates skip the work.
+ * <p>
+ * A consumer names the event types it acts on: the others are skipped before any database work (ignoring an event
+ * is idempotent by itself, so it needs no record). Where the effect is nothing but inserts keyed on the event id, the
+ * record would only repeat that key: {@link #applyKeyed} runs it without one. Measured under the theme benchmark
+ * (issue 11): 42 records per application, each a lookup and an insert, for 9 effects.
  */
 public class IdempotentConsumer {
 
@@ -31,6 +37,43 @@ public class IdempotentConsumer {
 	public boolean handle(String consumer, String record, Consumer<EventEnvelope> effect) {
 		EventEnvelope envelope = EventCodec.read(record);
 		return handle(consumer, envelope, effect);
+	}
+
+	/**
+	 * As {@link #handle(String, String, Consumer)} for the events of the given types; any other event is parsed
+	 * (a malformed one is still dead-lettered) and skipped without a record.
+	 */
+	public boolean handle(String consumer, String record, Set<String> types, Consumer<EventEnvelope> effect) {
+		EventEnvelope envelope = EventCodec.read(record);
+		if (!types.contains(envelope.type())) {
+			return false;
+		}
+		return handle(consumer, envelope, effect);
+	}
+
+	/**
+	 * Runs the effect for events of the given types with no processed-event record: only for effects that are
+	 * inserts keyed on the event id (a redelivered event meets the duplicate key and changes nothing).
+	 * @return true if the effect ran
+	 */
+	public boolean applyKeyed(String record, Set<String> types, Consumer<EventEnvelope> effect) {
+		EventEnvelope envelope = EventCodec.read(record);
+		if (!types.contains(envelope.type())) {
+			return false;
+		}
+		return applyKeyed(envelope, effect);
+	}
+
+	/** {@link #applyKeyed(String, Set, Consumer)} for every event, whatever its type. */
+	public boolean applyKeyed(String record, Consumer<EventEnvelope> effect) {
+		return applyKeyed(EventCodec.read(record), effect);
+	}
+
+	private boolean applyKeyed(EventEnvelope envelope, Consumer<EventEnvelope> effect) {
+		try (Correlation.Scope scope = Correlation.open(envelope.correlationId(), envelope.eventId())) {
+			effect.accept(envelope);
+			return true;
+		}
 	}
 
 	public boolean handle(String consumer, EventEnvelope envelope, Consumer<EventEnvelope> effect) {

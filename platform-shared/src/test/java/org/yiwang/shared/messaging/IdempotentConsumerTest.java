@@ -1,0 +1,93 @@
+package org.yiwang.shared.messaging;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yiwang.shared.events.EventCodec;
+import org.yiwang.shared.events.EventEnvelope;
+import org.yiwang.shared.events.InvalidEventException;
+import org.yiwang.shared.testing.TestInfrastructure;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Event-type interest and keyed effects, against the wire server the tests share. */
+class IdempotentConsumerTest {
+
+	private MongoClient client;
+
+	private MongoTemplate mongo;
+
+	private IdempotentConsumer consumer;
+
+	private final List<String> applied = new ArrayList<>();
+
+	@BeforeEach
+	void connect() {
+		this.client = MongoClients.create(TestInfrastructure.mongoUri());
+		this.mongo = new MongoTemplate(this.client, "idempotent-test-" + UUID.randomUUID());
+		this.consumer = new IdempotentConsumer(new ProcessedEvents(this.mongo));
+	}
+
+	@AfterEach
+	void close() {
+		this.mongo.getDb().drop();
+		this.client.close();
+	}
+
+	@Test
+	void actsOnceOnTheTypesItNamesAndSkipsTheRestWithoutARecord() {
+		String approved = event("application.CaseApproved");
+		String submitted = event("application.CaseSubmitted");
+		Set<String> types = Set.of("application.CaseApproved");
+
+		assertThat(this.consumer.handle("c", approved, types, e -> this.applied.add(e.type()))).isTrue();
+		assertThat(this.consumer.handle("c", approved, types, e -> this.applied.add(e.type()))).isFalse();
+		assertThat(this.consumer.handle("c", submitted, types, e -> this.applied.add(e.type()))).isFalse();
+
+		assertThat(this.applied).containsExactly("application.CaseApproved");
+		assertThat(this.mongo.getCollection(ProcessedEvents.COLLECTION).countDocuments()).isEqualTo(1);
+	}
+
+	@Test
+	void keyedEffectsRunWithoutARecordAndOnlyForTheirTypes() {
+		String accepted = event("application.CaseAccepted");
+		Set<String> types = Set.of("application.CaseAccepted");
+
+		assertThat(this.consumer.applyKeyed(accepted, types, e -> this.applied.add(e.eventId()))).isTrue();
+		assertThat(this.consumer.applyKeyed(event("application.CaseSubmitted"), types, e -> this.applied.add("x")))
+			.isFalse();
+		assertThat(this.consumer.applyKeyed(accepted, e -> this.applied.add(e.eventId()))).isTrue();
+
+		assertThat(this.applied).hasSize(2).containsOnly(EventCodec.read(accepted).eventId());
+		assertThat(this.mongo.collectionExists(ProcessedEvents.COLLECTION)
+				&& this.mongo.getCollection(ProcessedEvents.COLLECTION).countDocuments() > 0)
+			.isFalse();
+	}
+
+	@Test
+	void aMalformedEventIsRefusedEvenWhenItsTypeIsNotOfInterest() {
+		assertThatThrownBy(() -> this.consumer.handle("c", "{\"type\":\"x\"}", Set.of("y"), e -> this.applied.add("x")))
+			.isInstanceOf(InvalidEventException.class);
+		assertThatThrownBy(() -> this.consumer.applyKeyed("not json", e -> this.applied.add("x")))
+			.isInstanceOf(InvalidEventException.class);
+		assertThat(this.applied).isEmpty();
+	}
+
+	private static String event(String type) {
+		return EventCodec.write(new EventEnvelope(UUID.randomUUID().toString(), type, 1, Instant.now(), "APP-1",
+				"corr-1", null, "test", Map.of("caseId", "CASE-1")));
+	}
+
+}
