@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -86,12 +87,20 @@ class WebhookController {
 		RANDOM.nextBytes(random);
 		String secret = "whsec_" + HexFormat.of().formatHex(random);
 		String id = "WH-" + UUID.randomUUID();
+		List<String> events = request.events() == null ? List.of() : request.events();
+		for (int i = 0; i < events.size(); i++) {
+			if (!WebhookSubscription.CASE_EVENTS.contains(events.get(i))) {
+				throw new InvalidRequestException("unknown event type " + events.get(i), "events[" + i + "]",
+						"must be one of " + new TreeSet<>(WebhookSubscription.CASE_EVENTS));
+			}
+		}
 		WebhookSubscription subscription = new WebhookSubscription(id, user.department(), request.url(),
-				secrets.seal(id, secret), user.subject(), Instant.now(clock));
+				secrets.seal(id, secret), events, user.subject(), Instant.now(clock));
 		mongo.insert(subscription);
 		// the only time the plain secret leaves the service
 		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + subscription.id))
-			.body(new Registered(subscription.id, subscription.url, secret, subscription.createdAt));
+			.body(new Registered(subscription.id, subscription.url,
+					subscription.events == null ? List.of() : subscription.events, secret, subscription.createdAt));
 	}
 
 	@GetMapping
@@ -145,7 +154,9 @@ class WebhookController {
 				new Update().set("status", WebhookDelivery.PENDING)
 					.set("attempts", 0)
 					.set("nextAttemptAt", now)
-					.set("claimedUntil", Instant.EPOCH),
+					.set("claimedUntil", Instant.EPOCH)
+					// not finished any more: out of reach of the retention (and of the TTL index on finishedAt)
+					.unset("finishedAt"),
 				WebhookDelivery.class);
 		dispatcher.schedule(deliveryId, now);
 		return DeliveryView.of(mongo.findById(deliveryId, WebhookDelivery.class));
@@ -168,17 +179,22 @@ class WebhookController {
 		return user;
 	}
 
+	/**
+	 * @param events the event types wanted (e.g. only {@code application.CaseSubmitted} for a system that decides
+	 * cases and learns the rest elsewhere); absent or empty: every event of the department's cases
+	 */
 	record RegisterRequest(
-			@NotBlank @Size(max = 500) @Pattern(regexp = "https?://.+", message = "must be an absolute http(s) URL") String url) {
+			@NotBlank @Size(max = 500) @Pattern(regexp = "https?://.+", message = "must be an absolute http(s) URL") String url,
+			@Size(max = 20) List<@NotBlank @Size(max = 60) String> events) {
 	}
 
-	record Registered(String id, String url, String secret, Instant createdAt) {
+	record Registered(String id, String url, List<String> events, String secret, Instant createdAt) {
 	}
 
-	record WebhookView(String id, String url, Instant createdAt) {
+	record WebhookView(String id, String url, List<String> events, Instant createdAt) {
 
 		static WebhookView of(WebhookSubscription s) {
-			return new WebhookView(s.id, s.url, s.createdAt);
+			return new WebhookView(s.id, s.url, s.events == null ? List.of() : s.events, s.createdAt);
 		}
 
 	}

@@ -43,7 +43,8 @@ class WebhookEvents {
 
 	@KafkaListener(topics = Topics.APPLICATION, groupId = CONSUMER)
 	void on(String record) {
-		idempotent.handle(CONSUMER, record, this::fanOut);
+		// each delivery's id is <subscription>:<eventId>: a redelivered event meets the duplicate key below
+		idempotent.applyKeyed(record, this::fanOut);
 	}
 
 	private void fanOut(EventEnvelope envelope) {
@@ -55,6 +56,9 @@ class WebhookEvents {
 		String body = EventCodec.write(envelope);
 		for (WebhookSubscription subscription : mongo.find(
 				new Query(Criteria.where("departmentCode").is(code).and("active").is(true)), WebhookSubscription.class)) {
+			if (!subscription.wants(envelope.type())) {
+				continue;
+			}
 			try {
 				WebhookDelivery delivery = mongo
 					.insert(new WebhookDelivery(subscription, envelope.eventId(), envelope.type(), body, now));

@@ -1,6 +1,8 @@
 package org.yiwang.application.department;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -30,6 +32,9 @@ class WebhookSubscription {
 
 	boolean active;
 
+	/** The event types pushed to this hook (GitHub-style {@code events}); null or empty: every case event. */
+	List<String> events;
+
 	String createdBy;
 
 	Instant createdAt;
@@ -40,7 +45,13 @@ class WebhookSubscription {
 
 	WebhookSubscription(String id, String departmentCode, String url, String sealedSecret, String createdBy,
 			Instant createdAt) {
+		this(id, departmentCode, url, sealedSecret, List.of(), createdBy, createdAt);
+	}
+
+	WebhookSubscription(String id, String departmentCode, String url, String sealedSecret, List<String> events,
+			String createdBy, Instant createdAt) {
 		this.id = id;
+		this.events = events.isEmpty() ? null : List.copyOf(events);
 		this.departmentCode = departmentCode;
 		this.url = url;
 		this.sealedSecret = sealedSecret;
@@ -48,5 +59,18 @@ class WebhookSubscription {
 		this.createdBy = createdBy;
 		this.createdAt = createdAt;
 	}
+
+	boolean wants(String eventType) {
+		return this.events == null || this.events.isEmpty() || this.events.contains(eventType);
+	}
+
+	/** What a department's hook may ask for: the events of its cases. */
+	static final Set<String> CASE_EVENTS = Set.of("application.CaseSubmitted", "application.CaseAccepted",
+			"application.CaseRejected", "application.CaseReviewStarted", "application.CaseSentBack",
+			"application.CaseRechecked", "application.CorrectionRequested", "application.CaseSupplemented",
+			"application.SpecialProcedureStarted", "application.SpecialProcedureEnded", "application.CaseDenied",
+			"application.CaseApproved", "application.CaseWithdrawn", "application.CaseTerminated",
+			"application.CaseDeadlineWarning", "application.CaseOverdue", "application.ApprovalOverturned",
+			"application.RectificationCompleted");
 
 }

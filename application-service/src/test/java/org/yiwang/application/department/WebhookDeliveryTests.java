@@ -101,10 +101,14 @@ class WebhookDeliveryTests extends ServiceTestSupport {
 	}
 
 	String register(String path) throws Exception {
+		return register("{\"url\":\"" + url(path) + "\"}", path);
+	}
+
+	String register(String body, String path) throws Exception {
 		return mvc
 			.perform(post("/api/v1/webhooks").with(TestJwts.deptAdmin("admin-scjg", "SCJG"))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"url\":\"" + url(path) + "\"}"))
+				.content(body))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -195,7 +199,37 @@ class WebhookDeliveryTests extends ServiceTestSupport {
 	}
 
 	@Test
+	void aHookReceivesOnlyTheEventTypesItAskedFor() throws Exception {
+		String submittedOnly = "/hooks/submitted-" + UUID.randomUUID();
+		String approvedOnly = "/hooks/approved-" + UUID.randomUUID();
+		String first = register("{\"url\":\"" + url(submittedOnly) + "\",\"events\":[\"application.CaseSubmitted\"]}",
+				submittedOnly);
+		assertThat((List<String>) JsonPath.read(first, "$.events")).containsExactly("application.CaseSubmitted");
+		String other = JsonPath.read(
+				register("{\"url\":\"" + url(approvedOnly) + "\",\"events\":[\"application.CaseApproved\"]}",
+						approvedOnly),
+				"$.id");
+		String app = submit();
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> received.stream()
+				.anyMatch(r -> r.path().equals(submittedOnly) && r.body().contains(app)
+						&& r.body().contains("application.CaseSubmitted")));
+		// both hooks were considered for the same event in one pass: the other one has nothing queued
+		mvc.perform(get("/api/v1/webhooks/" + other + "/deliveries").with(TestJwts.deptAdmin("admin-scjg", "SCJG")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(0));
+		assertThat(received.stream().filter(r -> r.path().equals(submittedOnly)))
+			.allMatch(r -> r.body().contains("application.CaseSubmitted"));
+	}
+
+	@Test
 	void registrationIsValidated() throws Exception {
+		mvc.perform(post("/api/v1/webhooks").with(TestJwts.deptAdmin("admin-scjg", "SCJG"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"url\":\"" + url("/x") + "\",\"events\":[\"application.CaseSubmitted\",\"application.Nope\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("events[1]"));
 		mvc.perform(post("/api/v1/webhooks").with(TestJwts.deptAdmin("admin-scjg", "SCJG"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"url\":\"ftp://example\"}"))

@@ -149,7 +149,9 @@ final class DepartmentSystems implements AutoCloseable {
 		for (Hook hook : hooks.values()) {
 			removeStaleWebhooks(hook);
 			String url = "http://127.0.0.1:" + port + HOOK_PATH + hook.department.code() + "/" + run;
-			GatewayCalls.Answer answer = calls.post("/api/v1/webhooks", Json.write(Map.of("url", url)), hook.token,
+			// only what a deciding system needs: new cases, and approvals (to prove no case is decided twice)
+			GatewayCalls.Answer answer = calls.post("/api/v1/webhooks",
+					Json.write(Map.of("url", url, "events", List.of(CASE_SUBMITTED, CASE_APPROVED))), hook.token,
 					Map.of());
 			if (!answer.ok()) {
 				throw new IllegalStateException("registering the webhook of " + hook.department.code() + " failed: "
