@@ -10,6 +10,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One event to push to one webhook, keyed {@code <subscription>:<eventId>} so a re-consumed event never makes a
  * second delivery. PENDING until a 2xx answer (DELIVERED) or {@code maxAttempts} failures (DEAD_LETTERED);
  * a department replays a dead-lettered (or delivered) one by putting it back to PENDING.
+ * <p>
+ * {@code finishedAt} is when it reached DELIVERED or DEAD_LETTERED, and is present only in those states (a replay
+ * removes it with the same write that makes it PENDING): finished deliveries are removed
+ * {@code platform.retention.webhook-deliveries.max-age} after it ({@link WebhookDeliveryRetention}).
  */
 @Document("webhook_deliveries")
 class WebhookDelivery {
@@ -46,6 +50,8 @@ class WebhookDelivery {
 	String lastError;
 
 	Instant deliveredAt;
+
+	Instant finishedAt;
 
 	Instant createdAt;
 

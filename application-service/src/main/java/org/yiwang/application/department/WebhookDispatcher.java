@@ -195,7 +195,8 @@ class WebhookDispatcher {
 			.set("attempts", attempts)
 			.set("lastStatusCode", statusCode)
 			.set("lastError", error)
-			.set("claimedUntil", Instant.EPOCH);
+			.set("claimedUntil", Instant.EPOCH)
+			.set("finishedAt", now);
 		if (WebhookDelivery.DELIVERED.equals(status)) {
 			update.set("deliveredAt", now);
 		}

@@ -52,7 +52,7 @@ public class KeyLookupIndexes implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		if ("never".equals(mode) || ("auto".equals(mode) && !isStandIn())) {
+		if ("never".equals(mode) || ("auto".equals(mode) && !isStandIn(mongo))) {
 			return;
 		}
 		for (String[] pair : guardedFields()) {
@@ -96,7 +96,8 @@ public class KeyLookupIndexes implements SmartInitializingSingleton {
 		return pairs;
 	}
 
-	private boolean isStandIn() {
+	/** Whether this is the embedded stand-in: its {@code buildInfo} has no {@code gitVersion}. */
+	static boolean isStandIn(MongoTemplate mongo) {
 		try {
 			Document info = mongo.getDb().runCommand(new Document("buildInfo", 1));
 			return !info.containsKey("gitVersion");
