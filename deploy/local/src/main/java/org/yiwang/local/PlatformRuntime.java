@@ -448,8 +448,24 @@ public final class PlatformRuntime implements AutoCloseable {
 			command.addAll(List.of("-Xmx200m", "-Xms48m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=160m",
 					"-XX:ReservedCodeCacheSize=64m", "-XX:CICompilerCount=2"));
 		}
-		command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar(module).toString()));
+		command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", snapshot(module).toString()));
 		return command;
+	}
+
+	/**
+	 * The service runs from a copy of its jar under the run directory, so that rebuilding the project while the
+	 * platform runs (a test run, an IDE build) cannot pull classes out from under a live JVM.
+	 */
+	private Path snapshot(String module) {
+		Path copy = runDir.resolve("jars").resolve(module + ".jar");
+		try {
+			Files.createDirectories(copy.getParent());
+			Files.copy(jar(module), copy, StandardCopyOption.REPLACE_EXISTING);
+			return copy;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException("cannot copy " + jar(module) + " to " + copy, ex);
+		}
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------------------------
