@@ -1,5 +1,6 @@
 package org.yiwang.shared.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.yiwang.shared.events.InvalidEventException;
 import org.yiwang.shared.events.Topics;
@@ -8,6 +9,7 @@ import org.yiwang.shared.outbox.OutboxProperties;
 import org.yiwang.shared.outbox.OutboxRelay;
 import org.yiwang.shared.outbox.OutboxSaveListener;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -36,9 +38,10 @@ public class PlatformKafkaAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	@ConditionalOnBean(KafkaTemplate.class)
-	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template) {
-		// transient failures: 3 attempts 1 s apart; malformed events: straight to <topic>.dlt
-		DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterRecoverer(template),
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template,
+			ObjectProvider<MeterRegistry> meters) {
+		// transient failures: 3 attempts 1 s apart; malformed events: straight to <topic>.dlt, logged and counted
+		DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterRecoverer(template, meters.getIfUnique()),
 				new FixedBackOff(1000L, 2L));
 		handler.addNotRetryableExceptions(InvalidEventException.class);
 		return handler;
