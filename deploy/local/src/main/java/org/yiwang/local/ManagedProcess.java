@@ -30,7 +30,7 @@ final class ManagedProcess {
 
 	private final String url;
 
-	private Process process;
+	private volatile Process process;
 
 	ManagedProcess(String name, List<String> command, Map<String, String> environment, Path workingDirectory,
 			Path logFile, BooleanSupplier ready, String url) {

@@ -124,9 +124,34 @@ public final class Platform {
 	static void status(Path runDir, PrintStream out) {
 		for (String name : List.of("launcher", "mongo", "kafka", "keycloak", "catalog-service", "application-service",
 				"license-service", "identity-service", "exchange-service", "gateway")) {
-			Optional<ProcessHandle> process = pid(runDir.resolve("pids").resolve(name + ".pid"));
-			out.printf("%-20s %s%n", name, process.map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
+			out.printf("%-20s %s%n", name, status(runDir.resolve("pids"), name));
 		}
+	}
+
+	/**
+	 * {@code running (pid 123)}, {@code running (pid 123, restarted 2×)}, {@code starting (…)} after a restart until
+	 * ready, {@code restarting (exited with code 1; restart 3 in 4 s)}, {@code failed (…; gave up after …)} or
+	 * {@code stopped}: the pid file and what the launcher's supervisor last wrote beside it.
+	 */
+	static String status(Path pids, String name) {
+		Optional<ProcessHandle> process = pid(pids.resolve(name + ".pid"));
+		java.util.Properties state = Supervisor.readState(pids, name);
+		String supervised = state.getProperty("state", "running");
+		int restarts = Integer.parseInt(state.getProperty("restarts", "0"));
+		String detail = state.getProperty("detail", "");
+		boolean launcherAlive = pid(pids.resolve("launcher.pid")).isPresent();
+		if (process.isPresent()) {
+			String restarted = restarts > 0 ? ", restarted " + restarts + "×" : "";
+			return (supervised.equals("starting") ? "starting" : "running") + " (pid " + process.get().pid() + restarted
+					+ ")";
+		}
+		if (supervised.equals("failed")) {
+			return "failed (" + detail + ")";
+		}
+		if (supervised.equals("restarting") && launcherAlive) {
+			return "restarting (" + detail + ")";
+		}
+		return "stopped";
 	}
 
 	private static Optional<ProcessHandle> pid(Path file) {

@@ -46,6 +46,10 @@ public final class PlatformRuntime implements AutoCloseable {
 
 	private final String javaExecutable;
 
+	private Supervisor.Policy restartPolicy = Supervisor.Policy.DEFAULT;
+
+	private Supervisor supervisor;
+
 	private PlatformRuntime(Path home, Path runDir, Map<String, String> settings, PrintStream out) throws IOException {
 		this.home = home;
 		this.runDir = runDir;
@@ -187,9 +191,28 @@ public final class PlatformRuntime implements AutoCloseable {
 		}
 		await(keycloak, Duration.ofSeconds(180), begin);
 		out.printf("%nplatform ready in %.0f s%n", (System.nanoTime() - begin) / 1e9);
+		supervise();
 	}
 
-	private ManagedProcess launch(ManagedProcess process) throws IOException {
+	/**
+	 * From now on a process that exits is started again with back-off (see {@link Supervisor}); during start a death
+	 * still fails the start. {@code PLATFORM_RESTART=off} leaves dead processes dead.
+	 */
+	synchronized void supervise() {
+		if ("off".equalsIgnoreCase(setting("PLATFORM_RESTART")) || supervisor != null) {
+			return;
+		}
+		supervisor = new Supervisor(runDir.resolve("pids"), restartPolicy, out);
+		started.forEach(supervisor::watch);
+	}
+
+	/** The back-off schedule of restarts (tests shorten it). */
+	PlatformRuntime restartPolicy(Supervisor.Policy policy) {
+		this.restartPolicy = policy;
+		return this;
+	}
+
+	ManagedProcess launch(ManagedProcess process) throws IOException {
 		process.start();
 		started.add(process);
 		writePid(process.name(), process.process().pid());
@@ -215,6 +238,13 @@ public final class PlatformRuntime implements AutoCloseable {
 	/** Stops everything started, services first and the stores last, each gracefully. */
 	@Override
 	public void close() {
+		// no restart may race the stop: the supervisor lets go first, then each current incarnation is stopped
+		synchronized (this) {
+			if (supervisor != null) {
+				supervisor.close();
+				supervisor = null;
+			}
+		}
 		List<ManagedProcess> reverse = new ArrayList<>(started);
 		java.util.Collections.reverse(reverse);
 		List<ManagedProcess> services = reverse.stream()
@@ -235,6 +265,7 @@ public final class PlatformRuntime implements AutoCloseable {
 	}
 
 	private void writePid(String name, long pid) throws IOException {
+		Files.createDirectories(runDir.resolve("pids"));
 		Files.writeString(runDir.resolve("pids").resolve(name + ".pid"), Long.toString(pid));
 	}
 
