@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -74,8 +75,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(validationProblem(List.of(new Problems.FieldError(ex.getName(), "must be a valid " + type))));
 	}
 
+	/**
+	 * A multipart body that cannot be parsed (no boundary, truncated, not multipart at all). Too large is 413,
+	 * handled by the superclass ({@code MaxUploadSizeExceededException}).
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> malformedMultipart(MultipartException ex) {
+		if (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException tooLarge) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "413", "Content Too Large",
+						"the upload exceeds the size limit"));
+		}
+		return ResponseEntity.badRequest()
+			.body(validationProblem(List.of(new Problems.FieldError("body",
+					"must be multipart/form-data with a boundary and well-formed parts"))));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
+		if (clientMistake(ex)) {
+			// Tomcat's parameter or body parser refused the request (e.g. a form body that is not valid UTF-8)
+			return ResponseEntity.badRequest()
+				.body(validationProblem(List.of(new Problems.FieldError("body", "could not be parsed"))));
+		}
 		log.error("unexpected error", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
 			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
@@ -114,10 +136,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		String rule = "must be a valid JSON document";
 		Throwable cause = ex.getCause();
 		while (cause != null) {
-			if (cause instanceof DatabindException databind) {
-				String path = databind.getPathReference();
-				field = path != null && !path.isBlank() ? jsonPath(databind) : "body";
-				rule = "has an invalid value or type";
+			if (cause instanceof JacksonException jackson) {
+				field = jsonPath(jackson);
+				rule = "body".equals(field) ? "must be a valid JSON document" : "has an invalid value or type";
 			}
 			if (cause instanceof DomainException domain && domain.field() != null) {
 				field = domain.field();
@@ -132,7 +153,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(validationProblem(List.of(new Problems.FieldError(field, rule))));
 	}
 
-	private static String jsonPath(DatabindException ex) {
+	private static boolean clientMistake(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String name = cause.getClass().getName();
+			if (name.equals("org.apache.tomcat.util.http.InvalidParameterException")
+					|| name.equals("org.apache.coyote.BadRequestException")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String jsonPath(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		ex.getPath().forEach(ref -> {
 			if (ref.getPropertyName() != null) {
@@ -160,8 +192,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-		if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getType() != null
-				&& "about:blank".equals(problem.getType().toString())) {
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			problem.setType(java.net.URI.create(Problems.TYPE_BASE + statusCode.value()));
 		}
 		return response;
