@@ -66,10 +66,19 @@ public class Taxonomy {
 	}
 
 	static void validate(List<Entry> lifeEvents, List<List<String>> synonymGroups) {
+		if (lifeEvents == null) {
+			throw new InvalidRequestException("the life events are missing", "lifeEvents", "must not be null");
+		}
+		if (synonymGroups == null) {
+			throw new InvalidRequestException("the synonym groups are missing", "synonymGroups", "must not be null");
+		}
 		Set<LifeEvent> seen = new HashSet<>();
 		for (int i = 0; i < lifeEvents.size(); i++) {
 			Entry entry = lifeEvents.get(i);
 			String field = "lifeEvents[" + i + "]";
+			if (entry == null) {
+				throw new InvalidRequestException("a life event entry is null", field, "must be a life event");
+			}
 			if (entry.code() == null || !seen.add(entry.code())) {
 				throw new InvalidRequestException("each life event appears once", field + ".code",
 						"must be a distinct life event code");
