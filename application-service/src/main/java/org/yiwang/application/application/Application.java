@@ -569,6 +569,16 @@ public class Application {
 		return prefill;
 	}
 
+	/**
+	 * The prefiller took this application under a lease, written by a guarded update of its own ({@code
+	 * prefill.leaseUntil} set, {@code revision} incremented): this copy follows, so it can be saved without a reload.
+	 */
+	public void prefillLeased(Instant leaseUntil) {
+		prefill = new PrefillState(prefill.status(), prefill.attempts(), prefill.nextAttemptAt(), leaseUntil,
+				prefill.lastError());
+		revision = revision + 1;
+	}
+
 	/** The exchange supplied a requirement's data: it becomes a material with the provider as provenance. */
 	public void recordSharedData(String key, Material material) {
 		Requirement requirement = requirement(key);

@@ -92,23 +92,31 @@ public class IdempotencyKeys {
 		String id = department + ":" + key;
 		String fingerprint = json.writeValueAsString(request);
 		Instant now = Instant.now(clock);
-		StoredResponse existing = mongo.findById(id, StoredResponse.class);
-		if (existing != null && existing.expiredAt(now, properties.retention())) {
-			// past its retention the key is a new request: forget the old record (only that one, not a newer one)
-			mongo.remove(new Query(Criteria.where("_id").is(id).and("createdAt").is(existing.createdAt)),
-					StoredResponse.class);
-			existing = null;
-		}
-		if (existing == null) {
+		// a new key is the common case: take it with the insert (one write); only a taken key is read
+		StoredResponse existing = null;
+		boolean taken = false;
+		for (int attempt = 0; attempt < 3 && !taken && existing == null; attempt++) {
 			try {
 				mongo.insert(new StoredResponse(id, department, fingerprint, now, now.plus(properties.retention())));
+				taken = true;
 			}
 			catch (DuplicateKeyException ex) {
 				existing = mongo.findById(id, StoredResponse.class);
+				if (existing != null && existing.expiredAt(now, properties.retention())) {
+					// past its retention the key is a new request: forget the old record (only that one, not a
+					// newer one), then take the key again
+					mongo.remove(new Query(Criteria.where("_id").is(id).and("createdAt").is(existing.createdAt)),
+							StoredResponse.class);
+					existing = null;
+				}
 			}
 		}
 		if (existing != null) {
 			return replay(existing, fingerprint);
+		}
+		if (!taken) {
+			throw new ConflictException("the idempotency key is being reused concurrently; retry", HEADER,
+					"retry the request");
 		}
 		Object result;
 		try {

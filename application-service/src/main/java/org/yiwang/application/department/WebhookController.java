@@ -58,7 +58,11 @@ class WebhookController {
 
 	private final WebhookDispatcher dispatcher;
 
-	WebhookController(MongoTemplate mongo, Clock clock, WebhookSecrets secrets, WebhookDispatcher dispatcher) {
+	private final WebhookSubscriptions subscriptions;
+
+	WebhookController(MongoTemplate mongo, Clock clock, WebhookSecrets secrets, WebhookDispatcher dispatcher,
+			WebhookSubscriptions subscriptions) {
+		this.subscriptions = subscriptions;
 		this.mongo = mongo;
 		this.clock = clock;
 		this.secrets = secrets;
@@ -97,6 +101,7 @@ class WebhookController {
 		WebhookSubscription subscription = new WebhookSubscription(id, user.department(), request.url(),
 				secrets.seal(id, secret), events, user.subject(), Instant.now(clock));
 		mongo.insert(subscription);
+		subscriptions.changed(subscription.departmentCode, subscription.id);
 		// the only time the plain secret leaves the service
 		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + subscription.id))
 			.body(new Registered(subscription.id, subscription.url,
@@ -115,6 +120,7 @@ class WebhookController {
 		WebhookSubscription subscription = own(id);
 		mongo.updateFirst(new Query(Criteria.where("_id").is(subscription.id)), new Update().set("active", false),
 				WebhookSubscription.class);
+		subscriptions.changed(subscription.departmentCode, subscription.id);
 		return ResponseEntity.noContent().build();
 	}
 

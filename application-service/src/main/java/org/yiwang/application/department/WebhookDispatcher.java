@@ -51,7 +51,11 @@ class WebhookDispatcher {
 
 	private final ScheduledExecutorService workers;
 
-	WebhookDispatcher(MongoTemplate mongo, WebhookProperties properties, Clock clock, WebhookSecrets secrets) {
+	private final WebhookSubscriptions subscriptions;
+
+	WebhookDispatcher(MongoTemplate mongo, WebhookProperties properties, Clock clock, WebhookSecrets secrets,
+			WebhookSubscriptions subscriptions) {
+		this.subscriptions = subscriptions;
 		this.mongo = mongo;
 		this.properties = properties;
 		this.clock = clock;
@@ -78,6 +82,30 @@ class WebhookDispatcher {
 		}
 	}
 
+	/**
+	 * Schedules the first attempt of a delivery just inserted: its state is known, so the claim is the guarded
+	 * write alone, without reading the delivery back.
+	 */
+	void scheduleNew(WebhookDelivery delivery) {
+		long delay = Math.max(0, Duration.between(Instant.now(clock), delivery.nextAttemptAt).toMillis());
+		try {
+			workers.schedule(() -> {
+				try {
+					if (take(delivery, Instant.now(clock))) {
+						attempt(delivery);
+					}
+				}
+				catch (RuntimeException ex) {
+					log.warn("webhook delivery {} failed unexpectedly, the sweep retries it: {}", delivery.id,
+							ex.getMessage());
+				}
+			}, delay, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down: the sweep of the next start finds it
+		}
+	}
+
 	private void attemptById(String deliveryId) {
 		try {
 			WebhookDelivery delivery = claim(deliveryId, Instant.now(clock));
@@ -97,16 +125,20 @@ class WebhookDispatcher {
 				|| delivery.claimedUntil.isAfter(now)) {
 			return null;
 		}
+		return take(delivery, now) ? delivery : null;
+	}
+
+	/** The lease, written only if nobody changed the lease this instance saw (a key-shaped guarded update). */
+	private boolean take(WebhookDelivery delivery, Instant now) {
 		Instant lease = now.plus(properties.timeout().multipliedBy(3));
 		boolean taken = mongo
-			.updateFirst(new Query(Criteria.where("_id").is(deliveryId).and("claimedUntil").is(delivery.claimedUntil)),
+			.updateFirst(new Query(Criteria.where("_id").is(delivery.id).and("claimedUntil").is(delivery.claimedUntil)),
 					new Update().set("claimedUntil", lease), WebhookDelivery.class)
 			.getModifiedCount() == 1;
-		if (!taken) {
-			return null;
+		if (taken) {
+			delivery.claimedUntil = lease;
 		}
-		delivery.claimedUntil = lease;
-		return delivery;
+		return taken;
 	}
 
 	@PreDestroy
@@ -137,7 +169,7 @@ class WebhookDispatcher {
 	}
 
 	void attempt(WebhookDelivery delivery) {
-		WebhookSubscription subscription = mongo.findById(delivery.subscriptionId, WebhookSubscription.class);
+		WebhookSubscription subscription = subscriptions.find(delivery.subscriptionId).orElse(null);
 		Instant now = Instant.now(clock);
 		if (subscription == null || !subscription.active) {
 			finish(delivery, WebhookDelivery.DEAD_LETTERED, delivery.attempts, null, "webhook removed", now);

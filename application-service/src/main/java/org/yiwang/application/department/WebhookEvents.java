@@ -10,8 +10,6 @@ import org.yiwang.shared.messaging.IdempotentConsumer;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +32,11 @@ class WebhookEvents {
 
 	private final WebhookDispatcher dispatcher;
 
-	WebhookEvents(IdempotentConsumer idempotent, MongoTemplate mongo, Clock clock, WebhookDispatcher dispatcher) {
+	private final WebhookSubscriptions subscriptions;
+
+	WebhookEvents(IdempotentConsumer idempotent, MongoTemplate mongo, Clock clock, WebhookDispatcher dispatcher,
+			WebhookSubscriptions subscriptions) {
+		this.subscriptions = subscriptions;
 		this.idempotent = idempotent;
 		this.mongo = mongo;
 		this.clock = clock;
@@ -54,15 +56,14 @@ class WebhookEvents {
 		}
 		Instant now = Instant.now(clock);
 		String body = EventCodec.write(envelope);
-		for (WebhookSubscription subscription : mongo.find(
-				new Query(Criteria.where("departmentCode").is(code).and("active").is(true)), WebhookSubscription.class)) {
+		for (WebhookSubscription subscription : subscriptions.active(code)) {
 			if (!subscription.wants(envelope.type())) {
 				continue;
 			}
 			try {
 				WebhookDelivery delivery = mongo
 					.insert(new WebhookDelivery(subscription, envelope.eventId(), envelope.type(), body, now));
-				dispatcher.schedule(delivery.id, delivery.nextAttemptAt);
+				dispatcher.scheduleNew(delivery);
 			}
 			catch (DuplicateKeyException ex) {
 				// the event was consumed before: its delivery exists

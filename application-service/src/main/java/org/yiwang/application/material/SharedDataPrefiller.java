@@ -117,8 +117,9 @@ public class SharedDataPrefiller {
 
 	private void attempt(String applicationId) {
 		try {
-			if (claim(applicationId)) {
-				prefill(applicationId);
+			Application claimed = claim(applicationId);
+			if (claimed != null) {
+				prefill(claimed);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -128,9 +129,10 @@ public class SharedDataPrefiller {
 
 	/**
 	 * Claims one application by its id (a key lookup, and a write guarded by its revision): PENDING, due, and no
-	 * live lease of another worker. False when it is not due or someone else holds it.
+	 * live lease of another worker. Null when it is not due or someone else holds it; else the application as
+	 * claimed (lease and revision as written), so the attempt needs no second read.
 	 */
-	boolean claim(String applicationId) {
+	Application claim(String applicationId) {
 		for (int attempt = 0; attempt < 3; attempt++) {
 			Application application = applications.findById(applicationId).orElse(null);
 			Instant now = clock.instant();
@@ -138,16 +140,18 @@ public class SharedDataPrefiller {
 			if (state == null || !Application.PrefillState.PENDING.equals(state.status())
 					|| (state.nextAttemptAt() != null && state.nextAttemptAt().isAfter(now))
 					|| (state.leaseUntil() != null && state.leaseUntil().isAfter(now))) {
-				return false;
+				return null;
 			}
 			Query unchanged = new Query(
 					Criteria.where("_id").is(applicationId).and("revision").is(application.getRevision()));
-			Update take = new Update().set("prefill.leaseUntil", now.plus(lease)).inc("revision", 1);
+			Instant until = now.plus(lease);
+			Update take = new Update().set("prefill.leaseUntil", until).inc("revision", 1);
 			if (mongo.updateFirst(unchanged, take, Application.class).getModifiedCount() == 1) {
-				return true;
+				application.prefillLeased(until);
+				return application;
 			}
 		}
-		return false;
+		return null;
 	}
 
 	/**
@@ -162,7 +166,7 @@ public class SharedDataPrefiller {
 			if (claimed == null) {
 				return;
 			}
-			prefill(claimed.getId());
+			prefill(claimed);
 		}
 	}
 
@@ -178,16 +182,16 @@ public class SharedDataPrefiller {
 		return mongo.findAndModify(due, take, FindAndModifyOptions.options().returnNew(true), Application.class);
 	}
 
-	/** One attempt for one application; the outcome is saved on the application either way. */
-	public void prefill(String applicationId) {
-		Application application = applications.findById(applicationId).orElse(null);
-		if (application == null || application.sharedDataToFetch().isEmpty()) {
-			finish(applicationId, a -> a.prefillDone(clock.instant()));
+	/** One attempt for one claimed application; the outcome is saved on the application either way. */
+	void prefill(Application application) {
+		String applicationId = application.getId();
+		if (application.sharedDataToFetch().isEmpty()) {
+			finish(application, a -> a.prefillDone(clock.instant()));
 			return;
 		}
 		try {
 			Outcome outcome = fetch(application);
-			finish(applicationId, a -> {
+			finish(application, a -> {
 				outcome.filled().forEach(a::recordSharedData);
 				outcome.unavailable().forEach(a::sharedDataUnavailable);
 				a.prefillDone(clock.instant());
@@ -196,13 +200,13 @@ public class SharedDataPrefiller {
 					outcome.unavailable().size());
 		}
 		catch (PeerUnavailableException ex) {
-			failed(applicationId, ex.getMessage(), false);
+			failed(application, ex.getMessage(), false);
 		}
 		catch (HttpClientErrorException ex) {
 			// the exchange or identity refused the request itself: repeating it will not help
 			log.error("Prefill of {} refused with HTTP {}: {}", applicationId, ex.getStatusCode().value(),
 					ex.getResponseBodyAsString());
-			failed(applicationId, "HTTP " + ex.getStatusCode().value(), true);
+			failed(application, "HTTP " + ex.getStatusCode().value(), true);
 		}
 	}
 
@@ -262,8 +266,9 @@ public class SharedDataPrefiller {
 		};
 	}
 
-	private void failed(String applicationId, String error, boolean giveUp) {
-		finish(applicationId, a -> {
+	private void failed(Application application, String error, boolean giveUp) {
+		String applicationId = application.getId();
+		finish(application, a -> {
 			int attempts = a.getPrefill() == null ? 0 : a.getPrefill().attempts();
 			boolean last = giveUp || attempts + 1 >= maxAttempts;
 			Instant next = clock.instant().plus(backoff(attempts));
@@ -277,10 +282,14 @@ public class SharedDataPrefiller {
 		return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
 	}
 
-	/** Applies a change to the freshest copy; an officer saving the same application at once only causes a retry. */
-	private void finish(String applicationId, java.util.function.Consumer<Application> change) {
+	/**
+	 * Applies a change to the claimed copy and saves it; when an officer saved the same application in between (a
+	 * version conflict), to the freshest copy instead.
+	 */
+	private void finish(Application claimed, java.util.function.Consumer<Application> change) {
+		String applicationId = claimed.getId();
 		for (int attempt = 0; attempt < 5; attempt++) {
-			Application application = applications.findById(applicationId).orElse(null);
+			Application application = attempt == 0 ? claimed : applications.findById(applicationId).orElse(null);
 			if (application == null) {
 				return;
 			}

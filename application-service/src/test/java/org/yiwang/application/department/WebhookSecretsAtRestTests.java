@@ -88,6 +88,9 @@ class WebhookSecretsAtRestTests extends ServiceTestSupport {
 	@Autowired
 	WebhookSecretsMigration migration;
 
+	@Autowired
+	WebhookSubscriptions subscriptions;
+
 	String url(String path) {
 		return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
 	}
@@ -158,6 +161,9 @@ class WebhookSecretsAtRestTests extends ServiceTestSupport {
 				.append("active", true)
 				.append("createdBy", "admin-scjg")
 				.append("createdAt", java.util.Date.from(Instant.now())));
+		// written behind this instance's back: it would see the hook once its subscription cache expires (10 s);
+		// the test does not wait for that
+		subscriptions.changed("SCJG", hook);
 
 		// not migrated yet (as if written by an older instance after this one started): still signs
 		String before = submit();

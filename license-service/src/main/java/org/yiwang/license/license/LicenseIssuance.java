@@ -78,15 +78,25 @@ public class LicenseIssuance {
 
 	/** Issues the licence of an approved case now, or defers it when the holder cannot be resolved yet. */
 	public Outcome approved(ApprovedCase approval) {
+		return approved(approval, false);
+	}
+
+	/**
+	 * @param deferred whether the approval comes from the deferred ones ({@link #retryDue}), whose record is removed
+	 * once it is settled; an approval arriving as an event has none in the normal case, and a record left by an
+	 * earlier attempt of it is settled by the next retry run (it finds the licence issued), so the event path spends
+	 * no delete on it
+	 */
+	Outcome approved(ApprovedCase approval, boolean deferred) {
 		if (licenses.existsByCaseId(approval.caseId())) {
 			log.info("licence for case {} already issued; nothing to do", approval.caseId());
-			forget(approval.caseId());
+			forget(approval.caseId(), deferred);
 			return Outcome.ALREADY_ISSUED;
 		}
 		if (overturns.find(approval.caseId()).isPresent()) {
 			log.warn("approval of case {} was overturned before its licence was issued; none is issued",
 					approval.caseId());
-			forget(approval.caseId());
+			forget(approval.caseId(), deferred);
 			return Outcome.OVERTURNED;
 		}
 		Holder holder;
@@ -115,7 +125,7 @@ public class LicenseIssuance {
 		Optional<License> issued = issuer.issue(new License.Issuance(approval.licenseType(), approval.licenseName(),
 				holder, approval.departmentCode(), approval.caseId(), approval.applicationId(), approval.itemCode(),
 				approval.licenseValidityYears(), fields));
-		forget(approval.caseId());
+		forget(approval.caseId(), deferred);
 		// an overturn that arrived while this licence was being issued: it must not stay valid
 		issued.ifPresent(license -> overturns.find(approval.caseId())
 			.ifPresent(overturn -> overturns.revoke(license.getNumber(), overturn)));
@@ -130,7 +140,7 @@ public class LicenseIssuance {
 		for (PendingIssuance pending : mongo.find(
 				new Query(Criteria.where("nextAttemptAt").lte(now)).limit(100), PendingIssuance.class)) {
 			try (Correlation.Scope scope = Correlation.open(pending.correlationId(), pending.causationId())) {
-				Outcome outcome = approved(pending.request());
+				Outcome outcome = approved(pending.request(), true);
 				if (outcome != Outcome.DEFERRED) {
 					log.info("deferred licence for case {}: {} after {} failed attempts", pending.caseId(), outcome,
 							pending.attempts());
@@ -177,8 +187,10 @@ public class LicenseIssuance {
 				problem, backoff);
 	}
 
-	private void forget(String caseId) {
-		mongo.remove(new Query(Criteria.where("_id").is(caseId)), PendingIssuance.class);
+	private void forget(String caseId, boolean deferred) {
+		if (deferred) {
+			mongo.remove(new Query(Criteria.where("_id").is(caseId)), PendingIssuance.class);
+		}
 	}
 
 }
