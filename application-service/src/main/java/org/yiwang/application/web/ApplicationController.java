@@ -19,6 +19,7 @@ import org.yiwang.application.material.PeerCalls;
 import org.yiwang.application.calendar.WorkingCalendars;
 import org.yiwang.application.web.CaseViews.ApplicationView;
 import org.yiwang.shared.security.CurrentUser;
+import org.yiwang.shared.identity.Usccs;
 import org.yiwang.shared.web.InvalidRequestException;
 import org.yiwang.shared.web.PageView;
 
@@ -116,6 +117,8 @@ class ApplicationController {
 	}
 
 	private ResponseEntity<ApplicationView> submitFor(SubmitRequest request) {
+		// the input is checked before anyone's authority: a wrong check character is a 400 naming the field, not a 403
+		String enterprise = enterprise(request.enterprise());
 		CurrentUser user = CurrentUser.current();
 		Application application;
 		boolean single = request.itemCode() != null;
@@ -128,8 +131,8 @@ class ApplicationController {
 			if (request.itemCode().isBlank()) {
 				throw new InvalidRequestException("itemCode is blank", "itemCode", "must not be blank");
 			}
-			application = request.enterprise() != null
-					? desk.submitForEnterprise(user, request.enterprise(), null, List.of(request.itemCode()), List.of(),
+			application = enterprise != null
+					? desk.submitForEnterprise(user, enterprise, null, List.of(request.itemCode()), List.of(),
 							"itemCode")
 					: desk.submit(user, applicant(request), null, List.of(request.itemCode()), List.of(), "itemCode");
 		}
@@ -139,8 +142,8 @@ class ApplicationController {
 			}
 			List<Application.OrderConstraint> order = request.order() == null ? List.of()
 					: request.order().stream().map(o -> new Application.OrderConstraint(o.before(), o.after())).toList();
-			application = request.enterprise() != null
-					? desk.submitForEnterprise(user, request.enterprise(), request.themeCode(), request.itemCodes(), order,
+			application = enterprise != null
+					? desk.submitForEnterprise(user, enterprise, request.themeCode(), request.itemCodes(), order,
 							"itemCodes")
 					: desk.submit(user, applicant(request), request.themeCode(), request.itemCodes(), order,
 							"itemCodes");
@@ -196,6 +199,18 @@ class ApplicationController {
 			throw new InvalidRequestException("the name differs from the registered name", "applicant.name",
 					"must be the registered name of that person");
 		}
+	}
+
+	/** A USCC in either letter case, normalised to upper case; an invalid one is a 400 naming {@code enterprise}. */
+	private static String enterprise(String raw) {
+		if (raw == null) {
+			return null;
+		}
+		String problem = Usccs.problem(raw);
+		if (problem != null) {
+			throw new InvalidRequestException(problem, "enterprise", "must be a valid 统一社会信用代码 (GB 32100)");
+		}
+		return Usccs.normalise(raw);
 	}
 
 	private static Application.Applicant applicant(SubmitRequest request) {

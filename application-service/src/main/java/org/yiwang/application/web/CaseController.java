@@ -74,6 +74,11 @@ class CaseController {
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		CurrentUser user = CurrentUser.current();
+		if (status != null && status.contains(null)) {
+			// an empty or blank value ("?status=", "?status=%00") converts to null
+			throw new org.yiwang.shared.web.InvalidRequestException("a status filter is empty", "status",
+					"must be a case status");
+		}
 		if (user.department() == null) {
 			throw new ForbiddenException("no department in your token");
 		}
