@@ -77,7 +77,10 @@ public final class IdNumbers {
 		return CHECK.charAt(sum % 11);
 	}
 
-	/** Upper-cases a trailing {@code x}. */
+	/**
+	 * Upper-cases a trailing {@code x}: the platform accepts the check character X in either case and stores,
+	 * hashes and compares the upper-case form (the same rule as {@link Usccs#normalise}).
+	 */
 	public static String normalise(String raw) {
 		return raw != null && raw.length() == 18 && raw.charAt(17) == 'x' ? raw.substring(0, 17) + 'X' : raw;
 	}

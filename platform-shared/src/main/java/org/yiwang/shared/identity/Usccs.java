@@ -25,14 +25,23 @@ public final class Usccs {
 	private Usccs() {
 	}
 
-	/** Why the code is invalid, or null. Never echoes it. */
-	public static String problem(String value) {
+	/**
+	 * The platform's one rule for letter case (also {@link IdNumbers#normalise}): a USCC is accepted in upper or
+	 * lower case and normalised to upper case before it is validated, stored, hashed or compared.
+	 */
+	public static String normalise(String raw) {
+		return raw == null ? null : raw.toUpperCase(java.util.Locale.ROOT);
+	}
+
+	/** Why the code is invalid (letter case aside: see {@link #normalise}), or null. Never echoes it. */
+	public static String problem(String raw) {
+		String value = normalise(raw);
 		if (value == null || value.length() != 18) {
 			return "a unified social credit code has 18 characters";
 		}
 		for (int i = 0; i < 18; i++) {
 			if (ALPHABET.indexOf(value.charAt(i)) < 0) {
-				return "a unified social credit code uses digits and upper-case letters except I, O, Z, S, V";
+				return "a unified social credit code uses digits and letters except I, O, Z, S, V";
 			}
 		}
 		Set<Character> types = TYPES.get(value.charAt(0));

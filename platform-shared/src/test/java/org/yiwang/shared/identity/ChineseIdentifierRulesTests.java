@@ -23,6 +23,15 @@ class ChineseIdentifierRulesTests {
 	}
 
 	@Test
+	void letterCaseFollowsOneRuleAcceptEitherStoreUpperCase() {
+		assertThat(Usccs.problem(USCC_EXAMPLE.toLowerCase())).isNull();
+		assertThat(Usccs.normalise(USCC_EXAMPLE.toLowerCase())).isEqualTo(USCC_EXAMPLE);
+		assertThat(IdNumbers.normalise("11010519491231002x")).isEqualTo(ID_EXAMPLE);
+		// a wrong check character stays wrong in either case
+		assertThat(Usccs.problem("91350100m000100y44")).isNotNull();
+	}
+
+	@Test
 	void everySingleCharacterChangeOfAnIdNumberIsCaught() {
 		for (int i = 0; i < 18; i++) {
 			for (char c : "0123456789X".toCharArray()) {
