@@ -60,17 +60,19 @@ public class EnterpriseRegistry {
 		if (problem != null) {
 			throw new InvalidRequestException(problem, "uscc", "gb32100");
 		}
-		IdNumber representative = CitizenRegistration.parseIdNumber(request.legalRepresentativeIdNumber());
-		if (enterprises.existsById(request.uscc())) {
-			throw new ConflictException("the enterprise " + request.uscc() + " is registered", "uscc", "unique");
+		Uscc uscc = Uscc.of(request.uscc());
+		IdNumber representative = CitizenRegistration.parseIdNumber(request.legalRepresentativeIdNumber(),
+				"legalRepresentativeIdNumber");
+		if (enterprises.existsById(uscc.value())) {
+			throw new ConflictException("the enterprise " + uscc + " is registered", "uscc", "unique");
 		}
-		return enterprises.save(new LegalPerson(Uscc.of(request.uscc()), request.name(),
+		return enterprises.save(new LegalPerson(uscc, request.name(),
 				request.type() != null ? request.type() : EnterpriseType.COMPANY, request.legalRepresentativeName(),
 				personalData.protect(representative), user.username(), clock.instant()));
 	}
 
 	public LegalPerson get(String uscc) {
-		return enterprises.findById(uscc).orElseThrow(() -> new NotFoundException("no enterprise " + uscc));
+		return enterprises.findById(org.yiwang.shared.identity.Usccs.normalise(uscc)).orElseThrow(() -> new NotFoundException("no enterprise " + uscc));
 	}
 
 	/** The ID-number hash of the person logged in as this subject, if they are a registered natural person. */

@@ -18,7 +18,9 @@ public record Uscc(String value) {
 	/** Registration authority → organisation types it registers (GB 32100 appendix A). */
 	static final Map<Character, Set<Character>> TYPES = Usccs.TYPES;
 
+	/** Accepts either letter case and keeps the upper-case form (the platform's rule, {@link Usccs#normalise}). */
 	public Uscc {
+		value = Usccs.normalise(value);
 		String problem = problem(value);
 		if (problem != null) {
 			throw new IllegalArgumentException(problem);

@@ -75,9 +75,14 @@ public class CitizenRegistration {
 	}
 
 	public static IdNumber parseIdNumber(String raw) {
+		return parseIdNumber(raw, "idNumber");
+	}
+
+	/** Validates an ID number given in the request field {@code field}; a problem names that field. */
+	public static IdNumber parseIdNumber(String raw, String field) {
 		String problem = raw == null ? "the ID number is required" : IdNumber.problem(raw, LocalDate.now(IdNumber.ZONE));
 		if (problem != null) {
-			throw new InvalidRequestException(problem, "idNumber", "gb11643");
+			throw new InvalidRequestException(problem, field, "gb11643");
 		}
 		return IdNumber.of(raw);
 	}
