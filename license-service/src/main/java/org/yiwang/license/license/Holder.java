@@ -43,6 +43,9 @@ public record Holder(Type type, String subject, String name, IdType idType, Stri
 				throw new IllegalArgumentException("the holder's ID number is not valid");
 			}
 		}
+		if (idType == IdType.USCC) {
+			identifier = Usccs.normalise(identifier);
+		}
 		if (idType == IdType.USCC && Usccs.problem(identifier) != null) {
 			throw new IllegalArgumentException("the holder's USCC is not valid: " + Usccs.problem(identifier));
 		}

@@ -98,6 +98,7 @@ public class HolderAccess {
 		if (Usccs.problem(enterprise) != null) {
 			throw new InvalidRequestException(Usccs.problem(enterprise), "enterprise", "uscc");
 		}
+		enterprise = Usccs.normalise(enterprise);
 		if (!mayActFor(user, enterprise)) {
 			throw new ForbiddenException("you may not act for enterprise " + enterprise);
 		}

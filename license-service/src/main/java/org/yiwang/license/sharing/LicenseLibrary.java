@@ -78,7 +78,7 @@ public class LicenseLibrary {
 		}
 		List<License> held;
 		if (subject.length() == 18 && Usccs.problem(subject) == null) {
-			held = licenses.findByHolderUscc(subject);
+			held = licenses.findByHolderUscc(Usccs.normalise(subject));
 		}
 		else if (IdNumbers.problem(subject) == null) {
 			held = licenses.findByHolderIdHash(pii.hashIdNumber(subject));
