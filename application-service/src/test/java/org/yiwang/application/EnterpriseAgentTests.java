@@ -39,7 +39,7 @@ class EnterpriseAgentTests extends ServiceTestSupport {
 
 	static final String OTHER_ITEM = "44030000SCJG-QR-0802";
 
-	static final String USCC = "91440300MA5FTEST1X";
+	static final String USCC = "91440300MA5FTEQT1U";
 
 	@BeforeAll
 	static void catalogAndIdentityPublished() {
