@@ -71,7 +71,7 @@ class UsccTests {
 	void publishedExamplesAreValid() {
 		assertThat(Uscc.isValid("91350100M000100Y43")).isTrue();
 		assertThat(Uscc.isValid("91440300MA5FXXXX0Q")).isFalse();
-		assertThat(Uscc.problem("91350100M000100Y4I")).contains("upper-case");
+		assertThat(Uscc.problem("91350100M000100Y4I")).contains("except I, O, Z, S, V");
 		assertThat(Uscc.problem("Z1350100M000100Y43")).isNotNull();
 	}
 
