@@ -179,7 +179,10 @@ public final class PlatformRuntime implements AutoCloseable {
 		ManagedProcess keycloak = setting("KEYCLOAK_URL") == null ? launch(keycloak()) : null;
 		ManagedProcess mongo = setting("MONGODB_URI") == null ? launch(mongo()) : null;
 		ManagedProcess kafka = setting("KAFKA_BOOTSTRAP_SERVERS") == null ? launch(kafka()) : null;
-		await(mongo, Duration.ofSeconds(30), begin);
+		// the wire server answers once it has opened its store: seconds when small, about a minute for a store of
+		// 30k applications (2.6 GB, measured); MONGO_READY_TIMEOUT (seconds) for larger ones
+		await(mongo, Duration.ofSeconds(setting("MONGO_READY_TIMEOUT") != null
+				? Long.parseLong(setting("MONGO_READY_TIMEOUT").trim()) : 180), begin);
 		await(kafka, Duration.ofSeconds(60), begin);
 		List<ManagedProcess> services = new ArrayList<>();
 		for (String service : SERVICES) {
