@@ -7,7 +7,8 @@ import org.yiwang.shared.events.InvalidEventException;
 
 /**
  * {@code catalog.ThemePublished} v1 on {@code catalog.events}: a one-thing theme (一件事) version was published;
- * its personalised plans now use it. application-service may accept combined applications for the theme's items.
+ * its personalised plans now use it, and application-service binds submissions under the theme to its
+ * {@link ThemePlan plan}.
  *
  * @param themeCode the theme's code, e.g. {@code open-restaurant}
  * @param themeVersion the published version
@@ -15,9 +16,11 @@ import org.yiwang.shared.events.InvalidEventException;
  * @param itemCodes the handling items the theme may include (which apply depends on the answers)
  * @param departmentCodes the departments involved
  * @param publishedAt when
+ * @param plan the theme's rules (questionnaire, rules, order constraints) that bind submissions; added to v1
+ * compatibly: absent (null) in older events, whose themes cannot be applied for until published again
  */
 public record ThemePublished(String themeCode, int themeVersion, String name, List<String> itemCodes,
-		List<String> departmentCodes, Instant publishedAt) {
+		List<String> departmentCodes, Instant publishedAt, ThemePlan plan) {
 
 	public static final String TYPE = "catalog.ThemePublished";
 
@@ -31,6 +34,12 @@ public record ThemePublished(String themeCode, int themeVersion, String name, Li
 		}
 		itemCodes = itemCodes == null ? List.of() : List.copyOf(itemCodes);
 		departmentCodes = departmentCodes == null ? List.of() : List.copyOf(departmentCodes);
+	}
+
+	/** A theme without its rules (the v1 shape before they were added). */
+	public ThemePublished(String themeCode, int themeVersion, String name, List<String> itemCodes,
+			List<String> departmentCodes, Instant publishedAt) {
+		this(themeCode, themeVersion, name, itemCodes, departmentCodes, publishedAt, null);
 	}
 
 }
