@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -82,16 +83,24 @@ class WebhookDispatcher {
 		}
 	}
 
+	/** The lease an attempt starting now holds: three times the receiver's time-out, to the millisecond stored. */
+	Instant leaseFrom(Instant now) {
+		return now.plus(properties.timeout().multipliedBy(3)).truncatedTo(ChronoUnit.MILLIS);
+	}
+
 	/**
-	 * Schedules the first attempt of a delivery just inserted: its state is known, so the claim is the guarded
-	 * write alone, without reading the delivery back.
+	 * Schedules the first attempt of a delivery just inserted under this instance's lease ({@link #leaseFrom}): while
+	 * that lease still covers an attempt, no claim is written; if the workers were too busy to start it in time, the
+	 * claim is the guarded write against the lease it was inserted with (another instance may have taken it).
 	 */
 	void scheduleNew(WebhookDelivery delivery) {
 		long delay = Math.max(0, Duration.between(Instant.now(clock), delivery.nextAttemptAt).toMillis());
 		try {
 			workers.schedule(() -> {
 				try {
-					if (take(delivery, Instant.now(clock))) {
+					Instant now = Instant.now(clock);
+					if (delivery.claimedUntil.isAfter(now.plus(properties.timeout()))
+							|| take(delivery, now)) {
 						attempt(delivery);
 					}
 				}
@@ -130,7 +139,7 @@ class WebhookDispatcher {
 
 	/** The lease, written only if nobody changed the lease this instance saw (a key-shaped guarded update). */
 	private boolean take(WebhookDelivery delivery, Instant now) {
-		Instant lease = now.plus(properties.timeout().multipliedBy(3));
+		Instant lease = leaseFrom(now);
 		boolean taken = mongo
 			.updateFirst(new Query(Criteria.where("_id").is(delivery.id).and("claimedUntil").is(delivery.claimedUntil)),
 					new Update().set("claimedUntil", lease), WebhookDelivery.class)

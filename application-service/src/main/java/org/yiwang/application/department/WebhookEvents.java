@@ -61,9 +61,12 @@ class WebhookEvents {
 				continue;
 			}
 			try {
-				WebhookDelivery delivery = mongo
-					.insert(new WebhookDelivery(subscription, envelope.eventId(), envelope.type(), body, now));
-				dispatcher.scheduleNew(delivery);
+				// inserted under this instance's lease: its first attempt needs no claim, and another instance's
+				// sweep takes it only if that lease runs out unused
+				WebhookDelivery delivery = new WebhookDelivery(subscription, envelope.eventId(), envelope.type(), body,
+						now);
+				delivery.claimedUntil = dispatcher.leaseFrom(now);
+				dispatcher.scheduleNew(mongo.insert(delivery));
 			}
 			catch (DuplicateKeyException ex) {
 				// the event was consumed before: its delivery exists

@@ -34,7 +34,9 @@ class LicenseEvents {
 
 	@KafkaListener(topics = Topics.LICENSE, groupId = "application-service")
 	void on(String record) {
-		idempotent.handle(CONSUMER, record, Set.of(LicenseIssued.TYPE),
+		// recording a licence is idempotent by itself (the same number on the same case changes nothing), so a
+		// redelivered event needs no processed-event record to be harmless
+		idempotent.applyKeyed(record, Set.of(LicenseIssued.TYPE),
 				envelope -> record(EventCodec.payload(envelope, LicenseIssued.class)));
 	}
 

@@ -124,7 +124,7 @@ public class LicenseIssuance {
 		Map<String, Object> fields = new LinkedHashMap<>(approval.licenseData());
 		Optional<License> issued = issuer.issue(new License.Issuance(approval.licenseType(), approval.licenseName(),
 				holder, approval.departmentCode(), approval.caseId(), approval.applicationId(), approval.itemCode(),
-				approval.licenseValidityYears(), fields));
+				approval.licenseValidityYears(), fields), true);
 		forget(approval.caseId(), deferred);
 		// an overturn that arrived while this licence was being issued: it must not stay valid
 		issued.ifPresent(license -> overturns.find(approval.caseId())

@@ -57,7 +57,15 @@ public class LicenseIssuer {
 	}
 
 	public Optional<License> issue(License.Issuance issuance) {
-		if (licenses.existsByCaseId(issuance.caseId())) {
+		return issue(issuance, false);
+	}
+
+	/**
+	 * @param checked the caller has just found no licence for the case (the unique index on {@code caseId} still
+	 * refuses a second one issued concurrently), so the lookup is not repeated
+	 */
+	Optional<License> issue(License.Issuance issuance, boolean checked) {
+		if (!checked && licenses.existsByCaseId(issuance.caseId())) {
 			log.info("licence for case {} already issued; nothing to do", issuance.caseId());
 			return Optional.empty();
 		}

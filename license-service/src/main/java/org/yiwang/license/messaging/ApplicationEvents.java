@@ -1,7 +1,5 @@
 package org.yiwang.license.messaging;
 
-import java.util.Set;
-
 import org.yiwang.license.license.ApprovalOverturns;
 import org.yiwang.license.license.ApprovedCase;
 import org.yiwang.license.license.LicenseIssuance;
@@ -9,6 +7,7 @@ import org.yiwang.license.license.Overturn;
 import org.yiwang.shared.contracts.ApprovalOverturned;
 import org.yiwang.shared.contracts.CaseApproved;
 import org.yiwang.shared.events.EventCodec;
+import org.yiwang.shared.events.EventEnvelope;
 import org.yiwang.shared.events.InvalidEventException;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.identity.Usccs;
@@ -26,9 +25,6 @@ import org.springframework.stereotype.Component;
 class ApplicationEvents {
 
 	static final String CONSUMER = "license-service.application";
-
-	/** Of the dozen events an application makes, the ones this consumer acts on; the rest are skipped unrecorded. */
-	private static final Set<String> ACTED_ON = Set.of(CaseApproved.TYPE, ApprovalOverturned.TYPE);
 
 	private final IdempotentConsumer idempotent;
 
@@ -49,16 +45,20 @@ class ApplicationEvents {
 			groupId = "${platform.license.application-consumer-group:license-service}",
 			concurrency = "${platform.license.application-consumers:3}")
 	void on(String record) {
-		idempotent.handle(CONSUMER, record, ACTED_ON, envelope -> {
-			if (envelope.is(CaseApproved.TYPE)) {
-				approved(EventCodec.payload(envelope, CaseApproved.class));
-			}
-			else if (envelope.is(ApprovalOverturned.TYPE)) {
-				ApprovalOverturned o = EventCodec.payload(envelope, ApprovalOverturned.class);
+		// of the dozen events an application makes, two matter here; the others are skipped with no store access.
+		// An approval's effect is keyed by itself (at most one licence per case: a unique index, checked before any
+		// work), so it needs no processed-event record; an overturn keeps its record
+		EventEnvelope envelope = EventCodec.read(record);
+		if (envelope.is(CaseApproved.TYPE)) {
+			idempotent.applyKeyed(envelope, e -> approved(EventCodec.payload(e, CaseApproved.class)));
+		}
+		else if (envelope.is(ApprovalOverturned.TYPE)) {
+			idempotent.handle(CONSUMER, envelope, e -> {
+				ApprovalOverturned o = EventCodec.payload(e, ApprovalOverturned.class);
 				overturns.overturned(new Overturn(o.caseId(), o.licenseNumber(), o.departmentCode(), o.reason(),
 						o.legalBasis(), o.overturnedBy(), o.overturnedAt()));
-			}
-		});
+			});
+		}
 	}
 
 	private void approved(CaseApproved approved) {

@@ -16,7 +16,8 @@ import org.yiwang.shared.web.Correlation;
  * <p>
  * A consumer names the event types it acts on: the others are skipped before any database work (ignoring an event
  * is idempotent by itself, so it needs no record). Where the effect is nothing but inserts keyed on the event id, the
- * record would only repeat that key: {@link #applyKeyed} runs it without one. Measured under the theme benchmark
+ * record would only repeat that key (or the effect is a no-op when repeated): {@link #applyKeyed} runs it
+ * without one. Measured under the theme benchmark
  * (issue 11): 42 records per application, each a lookup and an insert, for 9 effects.
  */
 public class IdempotentConsumer {
@@ -53,7 +54,8 @@ public class IdempotentConsumer {
 
 	/**
 	 * Runs the effect for events of the given types with no processed-event record: only for effects that are
-	 * inserts keyed on the event id (a redelivered event meets the duplicate key and changes nothing).
+	 * idempotent by themselves — inserts keyed on the event id (a redelivered event meets the duplicate key), or a
+	 * change that is a no-op when applied again (the same licence recorded on the same case).
 	 * @return true if the effect ran
 	 */
 	public boolean applyKeyed(String record, Set<String> types, Consumer<EventEnvelope> effect) {
@@ -69,7 +71,8 @@ public class IdempotentConsumer {
 		return applyKeyed(EventCodec.read(record), effect);
 	}
 
-	private boolean applyKeyed(EventEnvelope envelope, Consumer<EventEnvelope> effect) {
+	/** {@link #applyKeyed(String, Set, Consumer)} for an event already parsed (and of a type the caller acts on). */
+	public boolean applyKeyed(EventEnvelope envelope, Consumer<EventEnvelope> effect) {
 		try (Correlation.Scope scope = Correlation.open(envelope.correlationId(), envelope.eventId())) {
 			effect.accept(envelope);
 			return true;
