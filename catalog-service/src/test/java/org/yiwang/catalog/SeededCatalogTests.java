@@ -226,6 +226,9 @@ class SeededCatalogTests {
 					probe.await(ThemePublished.TYPE, e -> e.aggregateId().equals("open-milk-tea")), ThemePublished.class);
 			assertThat(published.itemCodes()).contains(sign);
 			assertThat(published.departmentCodes()).containsExactlyInAnyOrder("SCJG", "CSGL");
+			// the rules travel with the event: application-service binds submissions under the theme to them
+			assertThat(published.plan().rules()).extracting(r -> r.id()).containsExactly("r-sign");
+			assertThat(published.plan().order()).hasSize(1);
 		}
 		assertThat(plan("open-milk-tea", "{\"sign\":true}").get("items").size()).isEqualTo(3);
 		assertThat(searchCodes("奶茶店")).contains("open-milk-tea");

@@ -101,7 +101,7 @@ public final class PlanCalculator {
 	}
 
 	/** The theme's constraints among applicable items, closed transitively through items that do not apply. */
-	static List<Plan.Constraint> constraints(List<OrderConstraint> order, Set<String> applicable) {
+	public static List<Plan.Constraint> constraints(List<OrderConstraint> order, Set<String> applicable) {
 		Map<String, Set<String>> next = new HashMap<>();
 		order.forEach(o -> next.computeIfAbsent(o.before(), k -> new LinkedHashSet<>()).add(o.after()));
 		List<Plan.Constraint> result = new ArrayList<>();

@@ -75,7 +75,7 @@ public class Theme {
 		published.itemCodes().forEach(c -> departments.add(catalog.get(c).getDepartmentCode()));
 		outbox.add(OutboxMessage.of(Topics.CATALOG, ThemePublished.TYPE, ThemePublished.VERSION, code,
 				new ThemePublished(code, publishedVersion, published.name(), published.itemCodes(),
-						List.copyOf(departments), now)));
+						List.copyOf(departments), now, published.contractPlan())));
 	}
 
 	public String getCode() {

@@ -18,6 +18,7 @@ import org.yiwang.catalog.item.ItemStatus;
 import org.yiwang.catalog.item.LifeEvent;
 import org.yiwang.catalog.item.Material;
 import org.yiwang.catalog.item.SubjectType;
+import org.yiwang.shared.contracts.ThemePlan;
 import org.yiwang.shared.web.InvalidRequestException;
 
 /**
@@ -46,6 +47,23 @@ public record ThemeDefinition(String name, SubjectType audience, LifeEvent lifeE
 
 	public List<String> itemCodes() {
 		return items.stream().map(ThemeItem::itemCode).toList();
+	}
+
+	/** The theme's rules as {@code catalog.ThemePublished} carries them, for services that bind submissions to them. */
+	public ThemePlan contractPlan() {
+		return new ThemePlan(items.stream().map(i -> new ThemePlan.Item(i.itemCode(), i.always())).toList(),
+				questions.stream()
+					.map(q -> new ThemePlan.Question(q.id(), q.text(), q.type().name(), q.options(), q.min(), q.max()))
+					.toList(),
+				rules.stream()
+					.map(r -> new ThemePlan.Rule(r.id(),
+							r.when()
+								.stream()
+								.map(c -> new ThemePlan.Condition(c.question(), c.op().name(), c.value()))
+								.toList(),
+							r.action().name(), r.itemCode(), r.materialCode()))
+					.toList(),
+				order.stream().map(o -> new ThemePlan.Order(o.before(), o.after())).toList());
 	}
 
 	/** Checks the theme against the catalog's current versions (published, handling items, known materials). */
