@@ -39,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class ApplicationFlowTests extends ServiceTestSupport {
 
-	static final String ITEM = "44030000SCJG-XK-0001";
+	// not the demo food permit (44030000SCJG-XK-0001): ThemePlanBindingTests publishes that one with its materials
+	static final String ITEM = "44030000SCJG-XK-0011";
 
 	@BeforeAll
 	static void catalogPublishedAnItem() {

@@ -134,7 +134,7 @@ class OnceOnlyMaterialsTests extends ServiceTestSupport {
 		String body = mvc
 			.perform(post("/api/v1/applications").with(TestJwts.citizen(citizen))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"themeCode\":\"OPEN_RESTAURANT_TEST\",\"itemCodes\":[\"" + FOOD + "\",\"" + FIRE
+				.content("{\"itemCodes\":[\"" + FOOD + "\",\"" + FIRE
 						+ "\"],\"order\":[{\"before\":\"" + FOOD + "\",\"after\":\"" + FIRE + "\"}]}"))
 			.andExpect(status().isCreated())
 			// merged over the items: the ID card is ONE requirement for both departments

@@ -63,6 +63,9 @@ public class Application {
 
 	private String themeCode;
 
+	/** the theme version and answers the application was bound to at submission (null without a theme) */
+	private Theme theme;
+
 	private List<Case> cases = new ArrayList<>();
 
 	private Instant concludedAt;
@@ -103,6 +106,20 @@ public class Application {
 	 */
 	public static Application submit(Applicant applicant, String themeCode, List<ItemSnapshot> items,
 			List<OrderConstraint> order, String channel, Instant now) {
+		return submit(applicant, themeCode, null, items, order, channel, now);
+	}
+
+	/**
+	 * Submits under a theme bound to its published plan (see {@link ThemeBinding}): the theme version and the
+	 * answers are recorded with the application.
+	 */
+	static Application submitUnderTheme(Applicant applicant, Theme theme, List<ItemSnapshot> items,
+			List<OrderConstraint> order, String channel, Instant now) {
+		return submit(applicant, theme.code(), theme, items, order, channel, now);
+	}
+
+	private static Application submit(Applicant applicant, String themeCode, Theme theme, List<ItemSnapshot> items,
+			List<OrderConstraint> order, String channel, Instant now) {
 		if (items.isEmpty()) {
 			throw new InvalidRequestException("no items", "itemCodes", "must list at least one item");
 		}
@@ -137,6 +154,7 @@ public class Application {
 		application.channel = channel;
 		application.submittedAt = now;
 		application.themeCode = themeCode;
+		application.theme = theme;
 		for (ItemSnapshot item : items) {
 			application.cases.add(new Case(TimeOrderedIds.next("CASE-"), item,
 					predecessors.getOrDefault(item.itemCode(), List.of()), now));
@@ -863,6 +881,11 @@ public class Application {
 		return submittedAt;
 	}
 
+	/** The theme version and answers bound at submission; null without a theme (or before binding existed). */
+	public Theme getTheme() {
+		return theme;
+	}
+
 	public String getThemeCode() {
 		return themeCode;
 	}
@@ -915,6 +938,23 @@ public class Application {
 				String departmentName, String licenseType, String licenseName, int licenseValidityYears) {
 			this(itemCode, itemVersion, name, departmentCode, departmentName, licenseType, licenseName,
 					licenseValidityYears, 0, 0);
+		}
+
+	}
+
+	/**
+	 * The theme (一件事) an application was submitted under, as bound to the catalog's published plan.
+	 *
+	 * @param code the theme code
+	 * @param version the published theme version whose plan was applied
+	 * @param answers the applicant's typed answers to the theme's questions
+	 * @param firedRules the plan's rules those answers fired
+	 */
+	public record Theme(String code, int version, Map<String, Object> answers, List<String> firedRules) {
+
+		public Theme {
+			answers = answers == null ? Map.of() : Map.copyOf(answers);
+			firedRules = firedRules == null ? List.of() : List.copyOf(firedRules);
 		}
 
 	}

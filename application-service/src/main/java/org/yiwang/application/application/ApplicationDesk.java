@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.yiwang.application.agent.AgentAuthorisations;
@@ -11,7 +12,10 @@ import org.yiwang.application.agent.LegalRepresentatives;
 import org.yiwang.application.calendar.WorkingCalendars;
 import org.yiwang.application.catalog.PublishedItem;
 import org.yiwang.application.catalog.PublishedItems;
+import org.yiwang.application.catalog.PublishedTheme;
+import org.yiwang.application.catalog.PublishedThemes;
 import org.yiwang.shared.security.CurrentUser;
+import org.yiwang.shared.web.ConflictException;
 import org.yiwang.shared.web.ForbiddenException;
 import org.yiwang.shared.web.InvalidRequestException;
 import org.yiwang.shared.web.NotFoundException;
@@ -33,6 +37,8 @@ public class ApplicationDesk {
 
 	private final PublishedItems items;
 
+	private final PublishedThemes themes;
+
 	private final WorkingCalendars calendars;
 
 	private final AgentAuthorisations agents;
@@ -41,8 +47,9 @@ public class ApplicationDesk {
 
 	private final Clock clock;
 
-	ApplicationDesk(Applications applications, PublishedItems items, WorkingCalendars calendars,
-			AgentAuthorisations agents, LegalRepresentatives representatives, Clock clock) {
+	ApplicationDesk(Applications applications, PublishedItems items, PublishedThemes themes,
+			WorkingCalendars calendars, AgentAuthorisations agents, LegalRepresentatives representatives, Clock clock) {
+		this.themes = themes;
 		this.representatives = representatives;
 		this.applications = applications;
 		this.items = items;
@@ -72,7 +79,16 @@ public class ApplicationDesk {
 	 */
 	public Application submit(CurrentUser caller, Application.Applicant onBehalfOf, String themeCode,
 			List<String> itemCodes, List<Application.OrderConstraint> order, String field) {
-		return applications.insert(build(caller, onBehalfOf, themeCode, itemCodes, order, field));
+		return submit(caller, onBehalfOf, themeCode, Map.of(), itemCodes, order, field);
+	}
+
+	/**
+	 * Submits, under a theme bound to its published plan for {@code answers} (see {@link ThemeBinding}); without a
+	 * theme the items are taken as listed and {@code answers} must be empty.
+	 */
+	public Application submit(CurrentUser caller, Application.Applicant onBehalfOf, String themeCode,
+			Map<String, Object> answers, List<String> itemCodes, List<Application.OrderConstraint> order, String field) {
+		return applications.insert(build(caller, onBehalfOf, themeCode, answers, itemCodes, order, field));
 	}
 
 	/**
@@ -82,6 +98,11 @@ public class ApplicationDesk {
 	 */
 	public Application submitForEnterprise(CurrentUser caller, String uscc, String themeCode, List<String> itemCodes,
 			List<Application.OrderConstraint> order, String field) {
+		return submitForEnterprise(caller, uscc, themeCode, Map.of(), itemCodes, order, field);
+	}
+
+	public Application submitForEnterprise(CurrentUser caller, String uscc, String themeCode,
+			Map<String, Object> answers, List<String> itemCodes, List<Application.OrderConstraint> order, String field) {
 		boolean agent = caller.hasRole(CurrentUser.ENTERPRISE_AGENT) && agents.mayActFor(caller.subject(), uscc, itemCodes);
 		boolean representative = !agent && caller.hasAnyRole(CurrentUser.CITIZEN, CurrentUser.ENTERPRISE_AGENT)
 				&& representatives.represents(caller.subject(), uscc);
@@ -89,7 +110,7 @@ public class ApplicationDesk {
 			throw new ForbiddenException("you are neither the legal representative of enterprise " + uscc
 					+ " nor authorised by it for these items");
 		}
-		Application application = build(caller, null, themeCode, itemCodes, order, field);
+		Application application = build(caller, null, themeCode, answers, itemCodes, order, field);
 		application.inNameOf(uscc, agents.enterpriseName(uscc)
 			.or(() -> representative ? representatives.name(caller.subject(), uscc) : java.util.Optional.empty())
 			.orElse(uscc));
@@ -97,7 +118,7 @@ public class ApplicationDesk {
 	}
 
 	private Application build(CurrentUser caller, Application.Applicant onBehalfOf, String themeCode,
-			List<String> itemCodes, List<Application.OrderConstraint> order, String field) {
+			Map<String, Object> answers, List<String> itemCodes, List<Application.OrderConstraint> order, String field) {
 		Application.Applicant applicant;
 		String channel;
 		if (onBehalfOf != null) {
@@ -119,6 +140,7 @@ public class ApplicationDesk {
 			// a partner channel app (支付宝+政务 …) acting for a user who consented in Keycloak
 			channel = caller.clientId() != null && caller.clientId().startsWith("partner-") ? "PARTNER_APP" : "ONLINE";
 		}
+		ThemeBinding binding = bind(themeCode, answers, itemCodes, order, field);
 		List<Application.ItemSnapshot> snapshots = new ArrayList<>();
 		for (int i = 0; i < itemCodes.size(); i++) {
 			String code = itemCodes.get(i);
@@ -132,12 +154,40 @@ public class ApplicationDesk {
 			}
 			snapshots.add(new Application.ItemSnapshot(item.getItemCode(), item.getItemVersion(), item.getName(),
 					item.getDepartmentCode(), item.getDepartmentName(), item.getLicenseType(), item.getLicenseName(),
-					item.getLicenseValidityYears(), item.getPromisedDays(), item.getLegalDays(), item.getMaterials()));
+					item.getLicenseValidityYears(), item.getPromisedDays(), item.getLegalDays(),
+					binding == null ? item.getMaterials() : binding.materialsOf(code, item.getMaterials())));
 		}
-		Application application = Application.submit(applicant, themeCode, snapshots, order, channel,
-				Instant.now(clock));
+		Application application = binding == null
+				? Application.submit(applicant, themeCode, snapshots, order, channel, Instant.now(clock))
+				: Application.submitUnderTheme(applicant, binding.theme(), snapshots, binding.order(), channel,
+						Instant.now(clock));
 		application.submittedBy(caller.subject());
 		return application;
+	}
+
+	/**
+	 * The plan of the published theme for the answers, which the submission must match (null without a theme). An
+	 * unknown theme is a 400 naming {@code themeCode}; a theme whose rules never reached this service (published
+	 * before {@code catalog.ThemePublished} carried them) is a 409 until the catalog publishes it again.
+	 */
+	private ThemeBinding bind(String themeCode, Map<String, Object> answers, List<String> itemCodes,
+			List<Application.OrderConstraint> order, String field) {
+		if (themeCode == null) {
+			if (answers != null && !answers.isEmpty()) {
+				throw new InvalidRequestException("answers belong to a theme", "answers",
+						"must be absent unless a themeCode is given");
+			}
+			return null;
+		}
+		PublishedTheme theme = themes.findById(themeCode)
+			.orElseThrow(() -> new InvalidRequestException("no published theme " + themeCode, "themeCode",
+					"must be the code of a published theme"));
+		if (theme.getPlan() == null) {
+			throw new ConflictException("the rules of theme " + themeCode + " v" + theme.getThemeVersion()
+					+ " are not known here yet", "themeCode", "the catalog must publish the theme again");
+		}
+		return ThemeBinding.bind(themeCode, theme.getThemeVersion(), theme.getPlan(), itemCodes,
+				order == null ? List.of() : order, answers, field);
 	}
 
 	/** The applicant's own application, or one of an enterprise the caller currently may act for; else 404. */

@@ -2,7 +2,9 @@ package org.yiwang.application.application;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.yiwang.shared.ids.TimeOrderedIds;
 
@@ -12,8 +14,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A saved, not yet submitted application: what the applicant chose so far (one item, or the items and order of a
- * theme plan). Nothing is pinned or checked against the catalog until submission, which pins the item versions
+ * A saved, not yet submitted application: what the applicant chose so far (one item, or a theme with its answers
+ * and items). Nothing is pinned or checked against the catalog until submission, which pins the item versions
  * published at that moment.
  */
 @Document("application_drafts")
@@ -29,6 +31,9 @@ public class ApplicationDraft {
 	private List<String> itemCodes = new ArrayList<>();
 
 	private List<Application.OrderConstraint> order = new ArrayList<>();
+
+	/** the answers to the theme's questions so far, as given; checked against the plan on submission */
+	private Map<String, Object> answers = new LinkedHashMap<>();
 
 	private Instant updatedAt;
 
@@ -46,7 +51,20 @@ public class ApplicationDraft {
 		change(themeCode, itemCodes, order, now);
 	}
 
+	public ApplicationDraft(String ownerSubject, String themeCode, Map<String, Object> answers, List<String> itemCodes,
+			List<Application.OrderConstraint> order, Instant now) {
+		this.id = TimeOrderedIds.next("DRAFT-");
+		this.ownerSubject = ownerSubject;
+		change(themeCode, answers, itemCodes, order, now);
+	}
+
 	public void change(String themeCode, List<String> itemCodes, List<Application.OrderConstraint> order, Instant now) {
+		change(themeCode, Map.of(), itemCodes, order, now);
+	}
+
+	public void change(String themeCode, Map<String, Object> answers, List<String> itemCodes,
+			List<Application.OrderConstraint> order, Instant now) {
+		this.answers = new LinkedHashMap<>(answers == null ? Map.of() : answers);
 		this.themeCode = themeCode;
 		this.itemCodes = new ArrayList<>(itemCodes == null ? List.of() : itemCodes);
 		this.order = new ArrayList<>(order == null ? List.of() : order);
@@ -67,6 +85,10 @@ public class ApplicationDraft {
 
 	public List<String> getItemCodes() {
 		return List.copyOf(itemCodes);
+	}
+
+	public Map<String, Object> getAnswers() {
+		return answers == null ? Map.of() : java.util.Collections.unmodifiableMap(answers);
 	}
 
 	public List<Application.OrderConstraint> getOrder() {

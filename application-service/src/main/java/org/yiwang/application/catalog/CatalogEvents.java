@@ -1,6 +1,7 @@
 package org.yiwang.application.catalog;
 
 import org.yiwang.shared.contracts.ItemPublished;
+import org.yiwang.shared.contracts.ThemePublished;
 import org.yiwang.shared.events.EventCodec;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.messaging.IdempotentConsumer;
@@ -13,8 +14,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@link PublishedItem}s current from {@code catalog.events}. The upsert only moves forward (an older
- * version arriving late never replaces a newer one), so replays are harmless.
+ * Keeps {@link PublishedItem}s and {@link PublishedTheme}s current from {@code catalog.events}. Both only move
+ * forward (an older version arriving late never replaces a newer one), so replays are harmless.
  */
 @Component
 class CatalogEvents {
@@ -36,7 +37,23 @@ class CatalogEvents {
 			if (envelope.is(ItemPublished.TYPE)) {
 				apply(EventCodec.payload(envelope, ItemPublished.class));
 			}
+			else if (envelope.is(ThemePublished.TYPE)) {
+				apply(EventCodec.payload(envelope, ThemePublished.class));
+			}
 		});
+	}
+
+	/**
+	 * Themes are keyed by theme code on the topic, so one theme's versions arrive in order; the guard keeps a replay
+	 * of an older version from replacing a newer one.
+	 */
+	private void apply(ThemePublished event) {
+		PublishedTheme current = mongo.findById(event.themeCode(), PublishedTheme.class);
+		if (current != null && current.getThemeVersion() >= event.themeVersion()) {
+			return;
+		}
+		mongo.save(new PublishedTheme(event.themeCode(), event.themeVersion(), event.name(), event.itemCodes(),
+				event.departmentCodes(), event.publishedAt(), event.plan()));
 	}
 
 	private void apply(ItemPublished event) {

@@ -38,7 +38,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The applicant's side: submit (one item, or several items of a theme with order constraints), list and read
+ * The applicant's side: submit (one item, several items, or a theme's items bound to its published plan for the
+ * applicant's {@code answers}: see {@code ThemeBinding}), list and read
  * one's own applications, withdraw, supplement after a correction notice, rate after conclusion.
  */
 @RestController
@@ -131,10 +132,15 @@ class ApplicationController {
 			if (request.itemCode().isBlank()) {
 				throw new InvalidRequestException("itemCode is blank", "itemCode", "must not be blank");
 			}
+			if (request.themeCode() != null) {
+				throw new InvalidRequestException("a theme is applied for with the plan's items", "themeCode",
+						"must be absent with itemCode; give the theme's items as itemCodes with the answers");
+			}
 			application = enterprise != null
-					? desk.submitForEnterprise(user, enterprise, null, List.of(request.itemCode()), List.of(),
-							"itemCode")
-					: desk.submit(user, applicant(request), null, List.of(request.itemCode()), List.of(), "itemCode");
+					? desk.submitForEnterprise(user, enterprise, null, answers(request), List.of(request.itemCode()),
+							List.of(), "itemCode")
+					: desk.submit(user, applicant(request), null, answers(request), List.of(request.itemCode()),
+							List.of(), "itemCode");
 		}
 		else {
 			if (request.itemCodes().isEmpty()) {
@@ -143,10 +149,10 @@ class ApplicationController {
 			List<Application.OrderConstraint> order = request.order() == null ? List.of()
 					: request.order().stream().map(o -> new Application.OrderConstraint(o.before(), o.after())).toList();
 			application = enterprise != null
-					? desk.submitForEnterprise(user, enterprise, request.themeCode(), request.itemCodes(), order,
-							"itemCodes")
-					: desk.submit(user, applicant(request), request.themeCode(), request.itemCodes(), order,
-							"itemCodes");
+					? desk.submitForEnterprise(user, enterprise, request.themeCode(), answers(request),
+							request.itemCodes(), order, "itemCodes")
+					: desk.submit(user, applicant(request), request.themeCode(), answers(request), request.itemCodes(),
+							order, "itemCodes");
 		}
 		return ResponseEntity.created(URI.create("/api/v1/applications/" + application.getId()))
 			.body(view(application));
@@ -213,6 +219,10 @@ class ApplicationController {
 		return Usccs.normalise(raw);
 	}
 
+	private static java.util.Map<String, Object> answers(SubmitRequest request) {
+		return request.answers() == null ? java.util.Map.of() : request.answers();
+	}
+
 	private static Application.Applicant applicant(SubmitRequest request) {
 		return request.applicant() == null ? null
 				: new Application.Applicant(request.applicant().subject(), request.applicant().name());
@@ -226,7 +236,8 @@ class ApplicationController {
 			@Size(max = 20) List<@NotBlank @Size(max = 40) String> itemCodes,
 			@Size(max = 50) List<@Valid @NotNull OrderRequest> order, @Size(max = 40) String themeCode,
 			@Valid OnBehalfOf applicant,
-			@Size(min = 18, max = 18, message = "must be an 18-character 统一社会信用代码") String enterprise) {
+			@Size(min = 18, max = 18, message = "must be an 18-character 统一社会信用代码") String enterprise,
+			@Size(max = 50) java.util.Map<@Size(max = 40) String, Object> answers) {
 	}
 
 	/** 一窗受理: the applicant a window clerk submits for (identity checked at the window). */

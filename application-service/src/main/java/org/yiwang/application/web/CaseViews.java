@@ -17,7 +17,7 @@ final class CaseViews {
 	}
 
 	record ApplicationView(String id, String status, String channel, String submittedBy, String enterpriseUscc,
-			String enterpriseName, String themeCode, Instant submittedAt,
+			String enterpriseName, String themeCode, Application.Theme theme, Instant submittedAt,
 			Instant concludedAt, List<CaseView> cases, Application.Rating rating,
 			List<Application.Rectification> rectifications, List<Application.Material> materials,
 			List<Application.Requirement> requirements, String prefillStatus, int visits, long revision) {
@@ -25,7 +25,7 @@ final class CaseViews {
 		static ApplicationView of(Application application, WorkingCalendar calendar, Instant now) {
 			return new ApplicationView(application.getId(), application.status(), application.getChannel(),
 					application.getSubmittedBy(), application.getEnterpriseUscc(), application.getEnterpriseName(),
-					application.getThemeCode(), application.getSubmittedAt(), application.getConcludedAt(),
+					application.getThemeCode(), application.getTheme(), application.getSubmittedAt(), application.getConcludedAt(),
 					application.getCases().stream().map(c -> CaseView.of(c, calendar, now)).toList(),
 					application.getRating(), application.getRectifications(), application.getMaterials(),
 					application.getRequirements(),

@@ -60,7 +60,7 @@ class DraftController {
 	@PostMapping
 	ResponseEntity<ApplicationDraft> create(@Valid @RequestBody DraftRequest request) {
 		ApplicationDraft draft = drafts.insert(new ApplicationDraft(CurrentUser.current().subject(), request.themeCode(),
-				request.itemCodes(), order(request), Instant.now(clock)));
+				request.answers(), request.itemCodes(), order(request), Instant.now(clock)));
 		return ResponseEntity.created(URI.create("/api/v1/applications/drafts/" + draft.getId())).body(draft);
 	}
 
@@ -79,7 +79,7 @@ class DraftController {
 	@PutMapping("/{draftId}")
 	ApplicationDraft change(@PathVariable @Size(max = 60) String draftId, @Valid @RequestBody DraftRequest request) {
 		ApplicationDraft draft = own(draftId);
-		draft.change(request.themeCode(), request.itemCodes(), order(request), Instant.now(clock));
+		draft.change(request.themeCode(), request.answers(), request.itemCodes(), order(request), Instant.now(clock));
 		return drafts.save(draft);
 	}
 
@@ -96,8 +96,8 @@ class DraftController {
 		if (draft.getItemCodes().isEmpty()) {
 			throw new InvalidRequestException("the draft lists no item", "itemCodes", "must list at least one item");
 		}
-		Application application = desk.submit(CurrentUser.current(), null, draft.getThemeCode(), draft.getItemCodes(),
-				draft.getOrder(), "itemCodes");
+		Application application = desk.submit(CurrentUser.current(), null, draft.getThemeCode(), draft.getAnswers(),
+				draft.getItemCodes(), draft.getOrder(), "itemCodes");
 		drafts.delete(draft);
 		return ResponseEntity.created(URI.create("/api/v1/applications/" + application.getId()))
 			.body(ApplicationView.of(application, calendars.calendar(), Instant.now(clock)));
@@ -116,7 +116,8 @@ class DraftController {
 
 	record DraftRequest(@Size(max = 40) String themeCode,
 			@NotNull @Size(max = 20) List<@NotBlank @Size(max = 40) String> itemCodes,
-			@Size(max = 50) List<@Valid @NotNull OrderRequest> order) {
+			@Size(max = 50) List<@Valid @NotNull OrderRequest> order,
+			@Size(max = 50) java.util.Map<@Size(max = 40) String, Object> answers) {
 	}
 
 	record OrderRequest(@NotBlank @Size(max = 40) String before, @NotBlank @Size(max = 40) String after) {
