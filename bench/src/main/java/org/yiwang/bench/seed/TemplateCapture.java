@@ -34,7 +34,11 @@ import org.yiwang.bench.theme.Loopback;
  */
 final class TemplateCapture {
 
+	/** The key the captured template is stored under (the shape's name). */
 	static final String THEME = "open-restaurant";
+
+	/** The three items of the benchmark's application (see {@code theme.ThemeDriver}). */
+	static final List<String> ITEMS = List.of("44030000SCJG-QR-0002", "44030000WSJK-XK-0001", "44030000XFJY-XK-0001");
 
 	static final List<String> TOPICS = List.of("application.events", "license.events");
 
@@ -57,7 +61,7 @@ final class TemplateCapture {
 	/** The newest completed theme application that is not itself seeded. */
 	Optional<Document> newestCompleted() {
 		for (Document app : applications.getCollection("applications")
-			.find(Filters.and(Filters.eq("themeCode", THEME), Filters.ne("concludedAt", null),
+			.find(Filters.and(Filters.all("cases.itemCode", ITEMS), Filters.ne("concludedAt", null),
 					Filters.exists(HistoryCloner.SEEDED_BY, false)))
 			.sort(Sorts.descending("submittedAt"))
 			.limit(50)) {
