@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,34 +120,14 @@ public record ThemeDefinition(String name, SubjectType audience, LifeEvent lifeE
 		return typed;
 	}
 
-	/** Which items apply and which materials rules made required, for typed answers. Unanswered → no rule fires. */
+	/**
+	 * Which items apply and which materials rules made required, for typed answers. Unanswered → no rule fires. The
+	 * rules mean what the published contract says they mean ({@link ThemePlan#select}): application-service binds
+	 * submissions with that same evaluation, so the catalog's preview and the binding cannot drift apart.
+	 */
 	public Selection select(Map<String, Object> typedAnswers) {
-		Map<String, Question> byId = questionsById();
-		Set<String> included = new LinkedHashSet<>();
-		items.stream().filter(ThemeItem::always).forEach(i -> included.add(i.itemCode()));
-		Set<String> excluded = new HashSet<>();
-		Map<String, Set<String>> requiredMaterials = new HashMap<>();
-		List<String> firedRules = new ArrayList<>();
-		for (Rule rule : rules) {
-			boolean fires = rule.when()
-				.stream()
-				.allMatch(c -> c.holds(byId.get(c.question()), typedAnswers.get(c.question())));
-			if (!fires) {
-				continue;
-			}
-			firedRules.add(rule.id());
-			switch (rule.action()) {
-				case INCLUDE_ITEM -> included.add(rule.itemCode());
-				case EXCLUDE_ITEM -> excluded.add(rule.itemCode());
-				case REQUIRE_MATERIAL -> requiredMaterials.computeIfAbsent(rule.itemCode(), k -> new HashSet<>())
-					.add(rule.materialCode());
-			}
-		}
-		List<String> applicable = itemCodes().stream()
-			.filter(included::contains)
-			.filter(code -> !excluded.contains(code))
-			.toList();
-		return new Selection(applicable, requiredMaterials, firedRules);
+		ThemePlan.Selection selection = contractPlan().select(typedAnswers);
+		return new Selection(selection.itemCodes(), selection.requiredMaterials(), selection.firedRules());
 	}
 
 	/** The outcome of the rules for one answer set. */

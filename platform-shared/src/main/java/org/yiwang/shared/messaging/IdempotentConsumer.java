@@ -14,8 +14,8 @@ import org.yiwang.shared.web.Correlation;
  * or an insert guarded by a unique key) so that a crash between the effect and the record cannot apply it twice
  * either; the record here lets duplicates skip the work.
  * <p>
- * A consumer names the event types it acts on: the others are skipped before any database work (ignoring an event
- * is idempotent by itself, so it needs no record). Where the effect is nothing but inserts keyed on the event id, the
+ * A consumer acts on the event types it names and skips the others before any database work (ignoring an event is
+ * idempotent by itself, so it needs no record). Where the effect is nothing but inserts keyed on the event id, the
  * record would only repeat that key (or the effect is a no-op when repeated): {@link #applyKeyed} runs it
  * without one. Measured under the theme benchmark
  * (issue 11): 42 records per application, each a lookup and an insert, for 9 effects.
@@ -37,18 +37,6 @@ public class IdempotentConsumer {
 	 */
 	public boolean handle(String consumer, String record, Consumer<EventEnvelope> effect) {
 		EventEnvelope envelope = EventCodec.read(record);
-		return handle(consumer, envelope, effect);
-	}
-
-	/**
-	 * As {@link #handle(String, String, Consumer)} for the events of the given types; any other event is parsed
-	 * (a malformed one is still dead-lettered) and skipped without a record.
-	 */
-	public boolean handle(String consumer, String record, Set<String> types, Consumer<EventEnvelope> effect) {
-		EventEnvelope envelope = EventCodec.read(record);
-		if (!types.contains(envelope.type())) {
-			return false;
-		}
 		return handle(consumer, envelope, effect);
 	}
 
