@@ -16,6 +16,7 @@ import org.yiwang.catalog.item.ItemDefinition;
 import org.yiwang.catalog.item.Material;
 import org.yiwang.catalog.theme.OrderConstraint;
 import org.yiwang.catalog.theme.ThemeDefinition;
+import org.yiwang.shared.contracts.ThemePlan;
 
 /**
  * Turns a published theme, the catalog's current item versions and an answer set into a {@link Plan}. Pure: no
@@ -102,33 +103,11 @@ public final class PlanCalculator {
 
 	/** The theme's constraints among applicable items, closed transitively through items that do not apply. */
 	public static List<Plan.Constraint> constraints(List<OrderConstraint> order, Set<String> applicable) {
-		Map<String, Set<String>> next = new HashMap<>();
-		order.forEach(o -> next.computeIfAbsent(o.before(), k -> new LinkedHashSet<>()).add(o.after()));
-		List<Plan.Constraint> result = new ArrayList<>();
-		for (String from : next.keySet().stream().sorted().toList()) {
-			if (!applicable.contains(from)) {
-				continue;
-			}
-			Set<String> reached = new LinkedHashSet<>();
-			reach(next, from, applicable, reached, new HashSet<>());
-			reached.stream().sorted().forEach(to -> result.add(new Plan.Constraint(from, to)));
-		}
-		return result;
-	}
-
-	private static void reach(Map<String, Set<String>> next, String node, Set<String> applicable, Set<String> out,
-			Set<String> seen) {
-		for (String succ : next.getOrDefault(node, Set.of())) {
-			if (!seen.add(succ)) {
-				continue;
-			}
-			if (applicable.contains(succ)) {
-				out.add(succ);
-			}
-			else {
-				reach(next, succ, applicable, out, seen);
-			}
-		}
+		return ThemePlan
+			.constraints(order.stream().map(o -> new ThemePlan.Order(o.before(), o.after())).toList(), applicable)
+			.stream()
+			.map(o -> new Plan.Constraint(o.before(), o.after()))
+			.toList();
 	}
 
 	/** Stage = 1 + the longest chain of predecessors (constraints are acyclic: validated on save). */

@@ -252,11 +252,14 @@ public record ThemePlan(List<Item> items, List<Question> questions, List<Rule> r
 			.filter(included::contains)
 			.filter(code -> !excluded.contains(code))
 			.toList();
-		return new Selection(applicable, required, fired, constraints(new HashSet<>(applicable)));
+		return new Selection(applicable, required, fired, constraints(order, new HashSet<>(applicable)));
 	}
 
-	/** The constraints among applicable items, closed transitively through items that do not apply. */
-	private List<Order> constraints(Set<String> applicable) {
+	/**
+	 * The constraints among applicable items, closed transitively through items that do not apply (A before B before
+	 * C with B not applicable gives A before C); the catalog's plan uses the same closure.
+	 */
+	public static List<Order> constraints(List<Order> order, Set<String> applicable) {
 		Map<String, Set<String>> next = new HashMap<>();
 		order.forEach(o -> next.computeIfAbsent(o.before(), k -> new LinkedHashSet<>()).add(o.after()));
 		List<Order> result = new ArrayList<>();
