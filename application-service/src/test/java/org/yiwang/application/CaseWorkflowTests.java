@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yiwang.application.application.Applications;
@@ -26,6 +27,7 @@ import org.yiwang.shared.testing.EventProbe;
 import org.yiwang.shared.testing.TestJwts;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -296,7 +298,10 @@ class CaseWorkflowTests extends ServiceTestSupport {
 		try (EventProbe probe = EventProbe.on(Topics.APPLICATION)) {
 			String app = submit("zhaoliu", FOOD);
 			String caseId = firstCase(app);
+			assertThat(supervisedMarker(app)).as("submitted, not accepted: no clock runs").isNull();
 			mvc.perform(post("/api/v1/cases/" + caseId + "/accept").with(SCJG)).andExpect(status().isOk());
+			// the scan reads the applications carrying the marker (a sparse unique index), not the collection
+			assertThat(supervisedMarker(app)).isEqualTo(app);
 			Instant later = Instant.now().plus(Duration.ofDays(40)); // far past 10 working days
 			assertThat(scanner.scan(later)).isGreaterThanOrEqualTo(1);
 			assertThat(applications.findById(app).orElseThrow().caseOf(caseId).getEscalatedAt()).isNotNull();
@@ -309,12 +314,20 @@ class CaseWorkflowTests extends ServiceTestSupport {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.items[?(@.caseId == '" + caseId + "')]").exists());
 			mvc.perform(post("/api/v1/cases/" + caseId + "/approve").with(SCJG)).andExpect(status().isOk());
+			assertThat(supervisedMarker(app)).as("concluded: out of the scan").isNull();
 			mvc.perform(get("/api/v1/supervision/overdue-cases?size=100").with(SUPERVISOR))
 				.andExpect(jsonPath("$.items[?(@.caseId == '" + caseId + "')]").doesNotExist());
 			mvc.perform(get("/api/v1/supervision/figures?department=SCJG").with(SUPERVISOR))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$[?(@.itemCode == '" + FOOD + "')].concludedCases").exists());
 		}
+	}
+
+	@Autowired
+	MongoTemplate mongo;
+
+	String supervisedMarker(String applicationId) {
+		return mongo.findById(applicationId, Document.class, "applications").getString("supervised");
 	}
 
 	@Test

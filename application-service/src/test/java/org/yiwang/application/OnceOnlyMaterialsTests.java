@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yiwang.application.application.Application;
 import org.yiwang.application.application.Applications;
 import org.yiwang.application.catalog.PublishedItems;
 import org.yiwang.application.material.PeerStub;
@@ -23,10 +24,15 @@ import org.yiwang.shared.contracts.LicenseIssued;
 import org.yiwang.shared.events.EventCodec;
 import org.yiwang.shared.events.EventEnvelope;
 import org.yiwang.shared.events.Topics;
+import org.yiwang.shared.mongo.PendingMarker;
 import org.yiwang.shared.testing.EventProbe;
 import org.yiwang.shared.testing.TestJwts;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -246,12 +252,43 @@ class OnceOnlyMaterialsTests extends ServiceTestSupport {
 				? new PeerStub.Answer(503, "{\"status\":503,\"type\":\"provider-unavailable\"}")
 				: PeerStub.Answer.json(PREFILL_ANSWER.formatted(JsonPath.<String>read(call.body(), "$.applicationId"))));
 		String id = submitTheme(citizen);
+		// while it waits, the application carries the marker of its next attempt (the sweep's sparse unique index)
+		await().atMost(Duration.ofSeconds(30)).until(() -> applications.findById(id).orElseThrow().getPrefill().attempts() >= 1
+				|| "DONE".equals(applications.findById(id).orElseThrow().getPrefill().status()));
+		Application waiting = applications.findById(id).orElseThrow();
+		if ("PENDING".equals(waiting.getPrefill().status())) {
+			assertThat(waiting.getPrefillDue()).isEqualTo(PendingMarker.due(waiting.getPrefill().nextAttemptAt(), id));
+		}
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> "DONE".equals(applications.findById(id).orElseThrow().getPrefill().status()));
 		assertThat(calls.get()).isEqualTo(3);
 		assertThat(applications.findById(id).orElseThrow().getPrefill().attempts()).isEqualTo(3);
+		assertThat(prefillMarker(id)).as("done: out of the sweep's index").isNull();
+
+		// an attempt lost with a stopped replica (nothing scheduled here): the sweep finds it by its marker
+		Instant past = Instant.now().minus(Duration.ofMinutes(3));
+		mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
+				new Update().set("prefill.status", "PENDING")
+					.set("prefill.nextAttemptAt", past)
+					.unset("prefill.leaseUntil")
+					.set("prefillDue", PendingMarker.due(past, id)),
+				Application.class);
+		prefiller.poll();
+		assertThat(applications.findById(id).orElseThrow().getPrefill().status()).isEqualTo("DONE");
+		assertThat(applications.findById(id).orElseThrow().getPrefill().attempts()).isEqualTo(4);
+		assertThat(prefillMarker(id)).isNull();
 		assertThat(applications.findById(id).orElseThrow().getMaterials())
 			.anySatisfy(m -> assertThat(m.providedBy()).isEqualTo("公安局"));
+	}
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	org.yiwang.application.material.SharedDataPrefiller prefiller;
+
+	String prefillMarker(String applicationId) {
+		return mongo.findById(applicationId, org.bson.Document.class, "applications").getString("prefillDue");
 	}
 
 	@Test

@@ -19,11 +19,13 @@ import org.yiwang.shared.contracts.CaseApproved;
 import org.yiwang.shared.contracts.ItemPublished;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.ids.TimeOrderedIds;
+import org.yiwang.shared.mongo.PendingMarker;
 import org.yiwang.shared.outbox.OutboxMessage;
 import org.yiwang.shared.web.ConflictException;
 import org.yiwang.shared.web.InvalidRequestException;
 import org.yiwang.shared.web.NotFoundException;
 
+import org.springframework.data.annotation.AccessType;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -77,6 +79,20 @@ public class Application {
 
 	/** fetching the shared-data materials from the exchange (免提交), retried until done */
 	private PrefillState prefill;
+
+	/**
+	 * Present exactly while the prefill is PENDING: {@link PendingMarker#due} of its next attempt, under a sparse
+	 * unique index, so the prefiller's sweep finds waiting applications without reading the others
+	 */
+	private String prefillDue;
+
+	/**
+	 * Present (the application's id) exactly while one of its cases is supervised ({@link CaseStatus#supervised}),
+	 * under a sparse unique index: the overdue scan reads only those applications. Derived from the cases whenever
+	 * the application is written.
+	 */
+	@AccessType(AccessType.Type.PROPERTY)
+	private String supervised;
 
 	/** 跑动次数: times the applicant had to come to a service hall for this application (0 when all online) */
 	private int visits;
@@ -161,7 +177,7 @@ public class Application {
 		}
 		application.requirements = Requirement.merge(items);
 		if (application.requirements.stream().anyMatch(r -> Requirement.PREFILL_PENDING.equals(r.status()))) {
-			application.prefill = new PrefillState(PrefillState.PENDING, 0, now, null, null);
+			application.prefill(new PrefillState(PrefillState.PENDING, 0, now, null, null));
 		}
 		application.visits = "WINDOW".equals(channel) ? 1 : 0;
 		application.emit(ApplicationSubmitted.TYPE, new ApplicationSubmitted(application.id, applicant.subject(),
@@ -587,13 +603,33 @@ public class Application {
 		return prefill;
 	}
 
+	/** The marker of an application with a supervised case (its id); null when none is. */
+	public String getSupervised() {
+		return cases.stream().anyMatch(c -> c.getStatus().supervised()) ? id : null;
+	}
+
+	/** Derived from the cases; the stored value is not read back. */
+	void setSupervised(String ignored) {
+	}
+
+	/** The marker of an application whose prefill is pending; null otherwise. */
+	public String getPrefillDue() {
+		return prefillDue;
+	}
+
+	private void prefill(PrefillState state) {
+		prefill = state;
+		prefillDue = PrefillState.PENDING.equals(state.status())
+				? PendingMarker.due(state.nextAttemptAt() == null ? Instant.EPOCH : state.nextAttemptAt(), id) : null;
+	}
+
 	/**
 	 * The prefiller took this application under a lease, written by a guarded update of its own ({@code
 	 * prefill.leaseUntil} set, {@code revision} incremented): this copy follows, so it can be saved without a reload.
 	 */
 	public void prefillLeased(Instant leaseUntil) {
-		prefill = new PrefillState(prefill.status(), prefill.attempts(), prefill.nextAttemptAt(), leaseUntil,
-				prefill.lastError());
+		prefill(new PrefillState(prefill.status(), prefill.attempts(), prefill.nextAttemptAt(), leaseUntil,
+				prefill.lastError()));
 		revision = revision + 1;
 	}
 
@@ -619,7 +655,7 @@ public class Application {
 		if (prefill == null || !PrefillState.PENDING.equals(prefill.status())) {
 			return;
 		}
-		prefill = new PrefillState(PrefillState.DONE, prefill.attempts() + 1, null, null, null);
+		prefill(new PrefillState(PrefillState.DONE, prefill.attempts() + 1, null, null, null));
 		emitPrefilled(now);
 	}
 
@@ -630,11 +666,11 @@ public class Application {
 		}
 		if (giveUp) {
 			sharedDataToFetch().forEach(r -> sharedDataUnavailable(r.key(), "共享数据暂时无法获取，请上传"));
-			prefill = new PrefillState(PrefillState.GAVE_UP, prefill.attempts() + 1, null, null, error);
+			prefill(new PrefillState(PrefillState.GAVE_UP, prefill.attempts() + 1, null, null, error));
 			emitPrefilled(now);
 		}
 		else {
-			prefill = new PrefillState(PrefillState.PENDING, prefill.attempts() + 1, next, null, error);
+			prefill(new PrefillState(PrefillState.PENDING, prefill.attempts() + 1, next, null, error));
 		}
 	}
 

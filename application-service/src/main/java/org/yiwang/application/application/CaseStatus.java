@@ -36,6 +36,14 @@ public enum CaseStatus {
 	private static final Set<CaseStatus> CONCLUDED = EnumSet.of(APPROVED, DENIED, REJECTED, WITHDRAWN, TERMINATED,
 			OVERTURNED);
 
+	private static final Set<CaseStatus> SUPERVISED = EnumSet.of(ACCEPTED, UNDER_REVIEW, SUPPLEMENTED,
+			CORRECTION_REQUESTED, SPECIAL_PROCEDURE);
+
+	/** Accepted and not concluded: the statutory clock of such a case is supervised (效能监察). */
+	public boolean supervised() {
+		return SUPERVISED.contains(this);
+	}
+
 	public boolean concluded() {
 		return CONCLUDED.contains(this);
 	}

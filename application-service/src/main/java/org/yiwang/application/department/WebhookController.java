@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.yiwang.shared.mongo.PendingMarker;
 import org.yiwang.shared.security.CurrentUser;
 import org.yiwang.shared.web.ConflictException;
 import org.yiwang.shared.web.ForbiddenException;
@@ -160,6 +161,7 @@ class WebhookController {
 				new Update().set("status", WebhookDelivery.PENDING)
 					.set("attempts", 0)
 					.set("nextAttemptAt", now)
+					.set(WebhookDelivery.DUE.field(), PendingMarker.due(now, deliveryId))
 					.set("claimedUntil", Instant.EPOCH)
 					// not finished any more: out of reach of the retention (and of the TTL index on finishedAt)
 					.unset("finishedAt"),

@@ -2,6 +2,8 @@ package org.yiwang.application.department;
 
 import java.time.Instant;
 
+import org.yiwang.shared.mongo.PendingMarker;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -23,6 +25,9 @@ class WebhookDelivery {
 	static final String DELIVERED = "DELIVERED";
 
 	static final String DEAD_LETTERED = "DEAD_LETTERED";
+
+	/** The marker of pending deliveries. */
+	static final PendingMarker DUE = new PendingMarker("due");
 
 	@Id
 	String id;
@@ -55,6 +60,8 @@ class WebhookDelivery {
 
 	Instant createdAt;
 
+	String due;
+
 	@PersistenceCreator
 	WebhookDelivery() {
 	}
@@ -70,6 +77,7 @@ class WebhookDelivery {
 		this.nextAttemptAt = now;
 		this.claimedUntil = Instant.EPOCH;
 		this.createdAt = now;
+		this.due = PendingMarker.due(now, this.id);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yiwang.shared.mongo.PendingMarker;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,8 +33,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * A new delivery, a replay and a retry are each scheduled by id on this dispatcher's worker threads
  * ({@code platform.webhooks.workers}, default 8, so one slow receiver does not hold up the others); claiming by id
- * is a key lookup. Only the sweep ({@code platform.webhooks.sweep-interval}, default 30 s) searches the deliveries,
- * for attempts a stopped instance left behind.
+ * is a key lookup. The sweep ({@code platform.webhooks.sweep-interval}, default 30 s) finds attempts a stopped
+ * instance left behind through the pending deliveries' marker ({@link WebhookDelivery#DUE}): its cost follows the
+ * pending deliveries, not the delivered ones kept.
  */
 @Component
 class WebhookDispatcher {
@@ -53,6 +55,12 @@ class WebhookDispatcher {
 	private final ScheduledExecutorService workers;
 
 	private final WebhookSubscriptions subscriptions;
+
+	/** Pending deliveries one sweep looks at, earliest due first. */
+	private static final int SWEEP_BATCH = 200;
+
+	/** Whether the sweep declared the marker index (the scheduler's thread only). */
+	private boolean declared;
 
 	WebhookDispatcher(MongoTemplate mongo, WebhookProperties properties, Clock clock, WebhookSecrets secrets,
 			WebhookSubscriptions subscriptions) {
@@ -157,24 +165,22 @@ class WebhookDispatcher {
 
 	@Scheduled(fixedDelayString = "${platform.webhooks.sweep-interval:30s}", initialDelayString = "${platform.webhooks.sweep-interval:30s}")
 	void dispatchDue() {
-		for (int i = 0; i < 50; i++) {
-			WebhookDelivery delivery = claim(Instant.now(clock));
-			if (delivery == null) {
-				return;
-			}
-			attempt(delivery);
+		if (!declared) {
+			WebhookDelivery.DUE.declare(mongo, mongo.getCollectionName(WebhookDelivery.class),
+					new Query(Criteria.where("status").is(WebhookDelivery.PENDING)), document -> PendingMarker
+						.due(document.get("nextAttemptAt", Date.class).toInstant(), document.get("_id")));
+			declared = true;
 		}
-	}
-
-	private WebhookDelivery claim(Instant now) {
-		Query due = new Query(Criteria.where("status")
-			.is(WebhookDelivery.PENDING)
-			.and("nextAttemptAt")
-			.lte(now)
-			.and("claimedUntil")
-			.lte(now));
-		return mongo.findAndModify(due, new Update().set("claimedUntil", now.plus(properties.timeout().multipliedBy(3))),
-				FindAndModifyOptions.options().returnNew(true), WebhookDelivery.class);
+		Instant now = Instant.now(clock);
+		for (WebhookDelivery delivery : mongo.find(WebhookDelivery.DUE.pending(SWEEP_BATCH), WebhookDelivery.class)) {
+			if (delivery.nextAttemptAt.isAfter(now)) {
+				return; // in due order: the rest are later
+			}
+			if (WebhookDelivery.PENDING.equals(delivery.status) && !delivery.claimedUntil.isAfter(now)
+					&& take(delivery, now)) {
+				attempt(delivery);
+			}
+		}
 	}
 
 	void attempt(WebhookDelivery delivery) {
@@ -224,6 +230,7 @@ class WebhookDispatcher {
 						.set("lastStatusCode", statusCode)
 						.set("lastError", error)
 						.set("nextAttemptAt", next)
+						.set(WebhookDelivery.DUE.field(), PendingMarker.due(next, delivery.id))
 						.set("claimedUntil", Instant.EPOCH),
 					WebhookDelivery.class);
 			schedule(delivery.id, next);
@@ -237,7 +244,8 @@ class WebhookDispatcher {
 			.set("lastStatusCode", statusCode)
 			.set("lastError", error)
 			.set("claimedUntil", Instant.EPOCH)
-			.set("finishedAt", now);
+			.set("finishedAt", now)
+			.unset(WebhookDelivery.DUE.field());
 		if (WebhookDelivery.DELIVERED.equals(status)) {
 			update.set("deliveredAt", now);
 		}

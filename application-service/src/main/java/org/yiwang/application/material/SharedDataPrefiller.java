@@ -3,6 +3,7 @@ package org.yiwang.application.material;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.application.application.Application;
 import org.yiwang.application.application.Applications;
 import org.yiwang.application.peer.PeerUnavailableException;
+import org.yiwang.shared.mongo.PendingMarker;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,7 +42,7 @@ import org.springframework.web.client.HttpClientErrorException;
  * lease runs out and another attempt claims it.
  * <p>
  * Finding the work costs no search: every save of an application still waiting for its data schedules an attempt
- * by id ({@link #saved}); only the sweep for work left behind searches, once a minute.
+ * by id ({@link #saved}); the sweep for work left behind, once a minute, reads only the waiting applications.
  */
 @Component
 public class SharedDataPrefiller {
@@ -64,6 +66,15 @@ public class SharedDataPrefiller {
 	private final int maxAttempts;
 
 	private final ScheduledExecutorService workers;
+
+	/** The marker of applications waiting for their shared data ({@link Application#getPrefillDue}). */
+	static final PendingMarker DUE = new PendingMarker("prefillDue");
+
+	/** Waiting applications one sweep looks at, earliest due first. */
+	private static final int SWEEP_BATCH = 20;
+
+	/** Whether the sweep declared the marker index (the scheduler's thread only). */
+	private boolean declared;
 
 	SharedDataPrefiller(MongoTemplate mongo, Applications applications, PeerCalls peers, Clock clock,
 			@Value("${platform.prefill.lease:2m}") Duration lease,
@@ -156,30 +167,38 @@ public class SharedDataPrefiller {
 
 	/**
 	 * The sweep: applications whose attempt is due but that nobody is working on — left by a replica that stopped,
-	 * or whose scheduled attempt was lost with a restart. Searches the collection, so it runs rarely
-	 * ({@code platform.prefill.sweep-interval}); every application saved here is attempted without it.
+	 * or whose scheduled attempt was lost with a restart. Found by their marker ({@code prefillDue}, a sparse unique
+	 * index over the waiting applications only), earliest due first, and claimed by id; every application saved here
+	 * is attempted without it ({@code platform.prefill.sweep-interval}).
 	 */
 	@Scheduled(fixedDelayString = "${platform.prefill.sweep-interval:1m}", initialDelayString = "${platform.prefill.sweep-interval:1m}")
-	void poll() {
-		for (int i = 0; i < 20; i++) {
-			Application claimed = claim();
-			if (claimed == null) {
-				return;
+	public void poll() {
+		if (!declared) {
+			DUE.declare(mongo, mongo.getCollectionName(Application.class),
+					new Query(Criteria.where("prefill.status").is(Application.PrefillState.PENDING)),
+					SharedDataPrefiller::legacyMarker);
+			declared = true;
+		}
+		Query due = DUE.pending(SWEEP_BATCH);
+		due.fields().include(DUE.field());
+		Instant now = clock.instant();
+		for (Document waiting : mongo.find(due, Document.class,
+				mongo.getCollectionName(Application.class))) {
+			if (PendingMarker.dueOf(waiting.getString(DUE.field())).isAfter(now)) {
+				return; // in due order: the rest are later
 			}
-			prefill(claimed);
+			Application claimed = claim(waiting.getString("_id"));
+			if (claimed != null) {
+				prefill(claimed);
+			}
 		}
 	}
 
-	/** Claims one due application found by search: PENDING, its next attempt due, and no live lease. */
-	Application claim() {
-		Instant now = clock.instant();
-		Query due = new Query(Criteria.where("prefill.status")
-			.is(Application.PrefillState.PENDING)
-			.and("prefill.nextAttemptAt")
-			.lte(now)
-			.orOperator(Criteria.where("prefill.leaseUntil").is(null), Criteria.where("prefill.leaseUntil").lte(now)));
-		Update take = new Update().set("prefill.leaseUntil", now.plus(lease)).inc("revision", 1);
-		return mongo.findAndModify(due, take, FindAndModifyOptions.options().returnNew(true), Application.class);
+	/** The marker of an application saved before markers existed, from its prefill state. */
+	private static String legacyMarker(Document application) {
+		Document state = application.get("prefill", Document.class);
+		Date next = state == null ? null : state.get("nextAttemptAt", Date.class);
+		return PendingMarker.due(next == null ? Instant.EPOCH : next.toInstant(), application.get("_id"));
 	}
 
 	/** One attempt for one claimed application; the outcome is saved on the application either way. */

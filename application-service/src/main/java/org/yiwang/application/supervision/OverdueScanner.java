@@ -2,7 +2,11 @@ package org.yiwang.application.supervision;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +17,7 @@ import org.yiwang.application.application.CaseEvents;
 import org.yiwang.application.application.CaseStatus;
 import org.yiwang.application.calendar.WorkingCalendar;
 import org.yiwang.application.calendar.WorkingCalendars;
+import org.yiwang.shared.mongo.PendingMarker;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,9 +37,18 @@ public class OverdueScanner {
 
 	private static final Logger log = LoggerFactory.getLogger(OverdueScanner.class);
 
-	private static final List<String> RUNNING = List.of(CaseStatus.ACCEPTED.name(), CaseStatus.UNDER_REVIEW.name(),
-			CaseStatus.SUPPLEMENTED.name(), CaseStatus.CORRECTION_REQUESTED.name(),
-			CaseStatus.SPECIAL_PROCEDURE.name());
+	private static final List<String> RUNNING = Arrays.stream(CaseStatus.values())
+		.filter(CaseStatus::supervised)
+		.map(CaseStatus::name)
+		.toList();
+
+	/** The marker of applications with a supervised case ({@link Application#getSupervised}). */
+	static final PendingMarker SUPERVISED = new PendingMarker("supervised");
+
+	private static final int PAGE = 200;
+
+	/** Whether the scan declared the marker index (the scheduler's thread only). */
+	private boolean declared;
 
 	private final MongoTemplate mongo;
 
@@ -56,22 +70,29 @@ public class OverdueScanner {
 		scan(Instant.now(clock));
 	}
 
-	/** Scans as of {@code now}; returns how many warnings and escalations were raised. */
+	/**
+	 * Scans as of {@code now}; returns how many warnings and escalations were raised. Reads only the applications
+	 * with a supervised case, found by their marker ({@code supervised}, a sparse unique index), in pages of 200.
+	 */
 	public int scan(Instant now) {
+		if (!declared) {
+			SUPERVISED.declare(mongo, mongo.getCollectionName(Application.class),
+					new Query(Criteria.where("cases.status").in(RUNNING)), document -> document.getString("_id"));
+			declared = true;
+		}
 		WorkingCalendar calendar = calendars.calendar();
 		int raised = 0;
-		String after = "";
-		while (true) {
-			// pages of 200 by id, so a large backlog never loads at once
-			List<Application> page = mongo.find(new Query(Criteria.where("cases.status").in(RUNNING).and("_id").gt(after))
-				.with(org.springframework.data.domain.Sort.by("_id"))
-				.limit(200), Application.class);
-			if (page.isEmpty()) {
-				return raised;
+		List<Application> page = new ArrayList<>(PAGE);
+		try (Stream<Application> open = mongo.stream(SUPERVISED.pending(0), Application.class)) {
+			for (Iterator<Application> it = open.iterator(); it.hasNext();) {
+				page.add(it.next());
+				if (page.size() == PAGE) {
+					raised += scanPage(page, calendar, now);
+					page.clear();
+				}
 			}
-			after = page.get(page.size() - 1).getId();
-			raised += scanPage(page, calendar, now);
 		}
+		return raised + scanPage(page, calendar, now);
 	}
 
 	private int scanPage(List<Application> page, WorkingCalendar calendar, Instant now) {
@@ -79,7 +100,7 @@ public class OverdueScanner {
 		for (Application application : page) {
 			boolean changed = false;
 			for (Case c : application.getCases()) {
-				if (!RUNNING.contains(c.getStatus().name())) {
+				if (!c.getStatus().supervised()) {
 					continue;
 				}
 				StatutoryClock reading = StatutoryClock.of(c, calendar, now);

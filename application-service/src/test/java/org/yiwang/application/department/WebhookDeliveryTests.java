@@ -25,10 +25,12 @@ import org.yiwang.shared.contracts.ItemPublished;
 import org.yiwang.shared.events.EventCodec;
 import org.yiwang.shared.events.EventEnvelope;
 import org.yiwang.shared.events.Topics;
+import org.yiwang.shared.mongo.PendingMarker;
 import org.yiwang.shared.testing.EventProbe;
 import org.yiwang.shared.testing.TestJwts;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -165,6 +167,44 @@ class WebhookDeliveryTests extends ServiceTestSupport {
 		mvc.perform(get("/api/v1/webhooks/" + hook + "/deliveries").with(TestJwts.deptAdmin("admin-wsjk", "WSJK")))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/webhooks").with(TestJwts.citizen("zhangsan"))).andExpect(status().isForbidden());
+	}
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	WebhookDispatcher dispatcher;
+
+	@Test
+	void aDeliveryLeftBehindByAStoppedInstanceIsFoundByTheSweepThroughItsMarker() throws Exception {
+		String path = "/hooks/left-" + UUID.randomUUID();
+		String hook = JsonPath.read(register(path), "$.id");
+		WebhookSubscription subscription = mongo.findById(hook, WebhookSubscription.class);
+		// inserted by an instance that stopped before its attempt: nothing is scheduled for it here
+		Instant before = Instant.now().minus(Duration.ofMinutes(5));
+		WebhookDelivery left = new WebhookDelivery(subscription, "evt-" + UUID.randomUUID(), "application.CaseSubmitted",
+				"{\"left\":true}", before);
+		mongo.insert(left);
+		assertThat(marker(left.id)).isEqualTo(PendingMarker.due(before, left.id));
+		// and one due in an hour, which the sweep leaves alone
+		WebhookDelivery later = new WebhookDelivery(subscription, "evt-" + UUID.randomUUID(),
+				"application.CaseSubmitted", "{\"later\":true}", Instant.now().plus(Duration.ofHours(1)));
+		mongo.insert(later);
+
+		dispatcher.dispatchDue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
+			.anyMatch(r -> r.path().equals(path) && r.body().contains("left")));
+		assertThat(mongo.findById(left.id, WebhookDelivery.class).status).isEqualTo(WebhookDelivery.DELIVERED);
+		assertThat(marker(left.id)).as("finished: out of the index").isNull();
+		assertThat(mongo.findById(later.id, WebhookDelivery.class).status).isEqualTo(WebhookDelivery.PENDING);
+		assertThat(marker(later.id)).isNotNull();
+		assertThat(attempts.get(path).get()).isEqualTo(1);
+		assertThat(mongo.indexOps(WebhookDelivery.class).getIndexInfo())
+			.anySatisfy(index -> assertThat(index.getName()).isEqualTo("due_pending"));
+	}
+
+	String marker(String deliveryId) {
+		return mongo.findById(deliveryId, org.bson.Document.class, "webhook_deliveries").getString("due");
 	}
 
 	@Test

@@ -112,6 +112,9 @@ final class HistoryCloner {
 
 	private final List<Node> licenceProcessed;
 
+	/** Top-level fields marking pending work (sparse unique indexes, see PendingMarker): never cloned. */
+	private static final List<String> PENDING_MARKERS = List.of("outboxDue", "prefillDue", "supervised", "due");
+
 	private final List<Node> webhookDeliveries;
 
 	private final List<Node> licenceUses;
@@ -254,6 +257,10 @@ final class HistoryCloner {
 		if (value instanceof Document doc) {
 			Map<String, Object> fields = new LinkedHashMap<>(doc);
 			fields.remove(SEEDED_BY);
+			if (topLevel) {
+				// pending-work markers are unique per document and mean work to do: history has none
+				PENDING_MARKERS.forEach(fields::remove);
+			}
 			List<String> keys = new ArrayList<>(fields.keySet());
 			List<Node> values = new ArrayList<>();
 			for (String key : keys) {

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.yiwang.shared.events.EventCodec;
 import org.yiwang.shared.events.EventEnvelope;
 import org.yiwang.shared.events.EventHeaders;
+import org.yiwang.shared.mongo.PendingMarker;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,15 +46,24 @@ import org.springframework.kafka.support.SendResult;
  * {@link #documentSaved} ({@link OutboxSaveListener}); the relay thread wakes at once, loads those documents by
  * {@code _id} (a key lookup on any store) and publishes their events in one batch, waiting for the broker's
  * acknowledgements together. This is the path every event takes in normal operation.</li>
- * <li><b>Left behind:</b> a process that died after its save and before its relay ran, or an event written by a
- * path that bypasses Spring Data's save, is found by the <em>sweep</em>: a query for documents with a non-empty
- * outbox, at startup and every {@code platform.outbox.sweep-interval} (default 1 min). The sweep is the only
- * query whose cost grows with the collection, which is why it runs rarely.</li>
+ * <li><b>Left behind:</b> a process that died after its save and before its relay ran is covered by the
+ * <em>sweep</em>, at startup and every {@code platform.outbox.sweep-interval} (default 1 min). The same save wrote
+ * the marker {@value #MARKER} ({@link PendingMarker}: a sparse unique index holds just the documents with pending
+ * events), so the sweep is a key-shaped query whose cost follows what is pending, not the collection's size. The
+ * removal of the last published events clears the marker in the same write, guarded by the marker's value: a save
+ * in between wrote a new value, and then only the published events are removed.</li>
  * </ul>
+ * Every write of an outbox goes through Spring Data's save or insert, where {@link OutboxSaveListener} keeps the
+ * marker; documents from before the marker are marked once by a scan when the index is first declared.
  */
 public class OutboxRelay implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	/** The field marking a document with events in its outbox. */
+	public static final String MARKER = "outboxDue";
+
+	static final PendingMarker PENDING = new PendingMarker(MARKER);
 
 	private final MongoTemplate mongo;
 
@@ -71,6 +81,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/** Documents saved with pending events, per collection, in the order they were saved (guarded by lock). */
 	private final Map<String, Set<Object>> saved = new LinkedHashMap<>();
+
+	/** Collections whose marker index this relay has declared (touched by the relay thread only). */
+	private final Set<String> declared = new LinkedHashSet<>();
 
 	private volatile Thread worker;
 
@@ -113,16 +126,41 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	int relayCollection(String collection) {
+		declare(collection);
 		int published = 0;
 		while (true) {
-			Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(properties.batchSize());
-			pending.fields().include("outbox");
+			Query pending = PENDING.pending(properties.batchSize());
+			pending.fields().include("outbox").include(MARKER);
 			List<Document> documents = mongo.find(pending, Document.class, collection);
 			published += publishAndMark(collection, documents);
 			if (documents.size() < properties.batchSize()) {
 				return published;
 			}
 		}
+	}
+
+	/**
+	 * The marker value of a document with this outbox: changes whenever an event is added, so a relay that read an
+	 * older state can tell (id, number of events, last event id); {@code null} for an empty outbox.
+	 */
+	public static String marker(Object id, List<?> outbox) {
+		if (outbox == null || outbox.isEmpty()) {
+			return null;
+		}
+		Object last = outbox.get(outbox.size() - 1);
+		Object lastId = last instanceof Map<?, ?> map ? map.get("eventId")
+				: last instanceof OutboxMessage message ? message.getEventId() : null;
+		return id + "|" + outbox.size() + "|" + lastId;
+	}
+
+	/** Declares the marker index once per collection, marking documents saved before it existed. */
+	private void declare(String collection) {
+		if (declared.contains(collection)) {
+			return;
+		}
+		PENDING.declare(mongo, collection, new Query(Criteria.where("outbox.0").exists(true)),
+				document -> marker(document.get("_id"), document.getList("outbox", Object.class)));
+		declared.add(collection);
 	}
 
 	/** Publishes the pending events of the given documents (looked up by id); returns the number of events. */
@@ -134,7 +172,7 @@ public class OutboxRelay implements SmartLifecycle {
 		for (int from = 0; from < ids.size(); from += properties.batchSize()) {
 			List<Object> batch = ids.subList(from, Math.min(ids.size(), from + properties.batchSize()));
 			Query byId = new Query(Criteria.where("_id").in(batch));
-			byId.fields().include("outbox");
+			byId.fields().include("outbox").include(MARKER);
 			published += publishAndMark(collection, mongo.find(byId, Document.class, collection));
 		}
 		return published;
@@ -183,14 +221,41 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 		}
 		int published = 0;
-		for (Map.Entry<Object, List<String>> sent : sentPerDocument.entrySet()) {
-			markSent(collection, sent.getKey(), sent.getValue());
-			published += sent.getValue().size();
+		for (Document document : documents) {
+			Object id = document.get("_id");
+			List<String> sent = sentPerDocument.get(id);
+			if (sent != null) {
+				boolean all = !failedDocuments.contains(id)
+						&& sent.size() == document.getList("outbox", Document.class, List.of()).size();
+				markSent(collection, id, sent, all ? document.getString(MARKER) : null);
+				published += sent.size();
+			}
+			else if (!failedDocuments.contains(id) && document.getString(MARKER) != null
+					&& document.getList("outbox", Document.class, List.of()).isEmpty()) {
+				// a marker left without events (its events were published by another path): clear it if unchanged
+				mongo.updateFirst(PENDING.carrying(document.getString(MARKER)), PENDING.clear(new Update()),
+						collection);
+			}
 		}
 		if (failure != null) {
 			throw failure;
 		}
 		return published;
+	}
+
+	/**
+	 * Removes published events from their document (single-document atomic {@code $pull}). When they were all the
+	 * document's events and the document still carries the marker read with them ({@code marker} not null), the same
+	 * write clears the marker; otherwise (saved again in between, or more events) only the events go.
+	 */
+	protected void markSent(String collection, Object documentId, List<String> eventIds, String marker) {
+		Update pull = new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds)));
+		if (marker != null
+				&& mongo.updateFirst(PENDING.carrying(marker), PENDING.clear(pull), collection).getMatchedCount() == 1) {
+			return;
+		}
+		mongo.updateFirst(new Query(Criteria.where("_id").is(documentId)),
+				new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))), collection);
 	}
 
 	/** Starts sending one event; the acknowledgement is awaited by the caller. */
@@ -209,12 +274,6 @@ public class OutboxRelay implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-	}
-
-	/** Removes published events from their document (single-document atomic {@code $pull}). */
-	protected void markSent(String collection, Object documentId, List<String> eventIds) {
-		mongo.updateFirst(new Query(Criteria.where("_id").is(documentId)),
-				new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))), collection);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -6,10 +6,13 @@ import org.bson.Document;
 
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
 
 /**
- * Tells the {@link OutboxRelay} about every document saved with events in its outbox, so they are published at
- * once by key instead of being searched for. Runs on the saving thread after the write returned.
+ * Keeps the outbox marker ({@link OutboxRelay#MARKER}) in every document saved or inserted through Spring Data:
+ * present while the outbox has events, absent otherwise, written with the document itself. After the write it
+ * tells the {@link OutboxRelay} about every document saved with events in its outbox, so they are published at once
+ * by key instead of being searched for. Runs on the saving thread.
  */
 public class OutboxSaveListener extends AbstractMongoEventListener<Object> {
 
@@ -17,6 +20,22 @@ public class OutboxSaveListener extends AbstractMongoEventListener<Object> {
 
 	public OutboxSaveListener(OutboxRelay relay) {
 		this.relay = relay;
+	}
+
+	@Override
+	public void onBeforeSave(BeforeSaveEvent<Object> event) {
+		Document document = event.getDocument();
+		if (document == null) {
+			return;
+		}
+		String marker = document.get("outbox") instanceof List<?> outbox
+				? OutboxRelay.marker(document.get("_id"), outbox) : null;
+		if (marker != null) {
+			document.put(OutboxRelay.MARKER, marker);
+		}
+		else {
+			document.remove(OutboxRelay.MARKER);
+		}
 	}
 
 	@Override

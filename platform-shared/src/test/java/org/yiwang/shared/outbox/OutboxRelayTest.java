@@ -76,7 +76,7 @@ class OutboxRelayTest {
 		// the process dies right after Kafka acknowledged the first event, before it was removed from the outbox
 		OutboxRelay dying = new OutboxRelay(mongo, new KafkaTemplate<>(producerFactory), properties(), "test") {
 			@Override
-			protected void markSent(String collection, Object documentId, List<String> eventIds) {
+			protected void markSent(String collection, Object documentId, List<String> eventIds, String marker) {
 				throw new IllegalStateException("simulated crash after publish");
 			}
 		};
@@ -169,6 +169,71 @@ class OutboxRelayTest {
 		assertThat(relay.relayPending()).isEqualTo(25);
 		assertThat(mongo.count(new Query(Criteria.where("outbox.0").exists(true)), COLLECTION)).isZero();
 		assertThat(consume(25)).hasSize(25);
+	}
+
+	@Test
+	void theSweepFollowsTheMarkerWrittenWithEachSaveAndTheLastRemovalClearsIt() {
+		org.springframework.context.support.StaticApplicationContext context = new org.springframework.context.support.StaticApplicationContext();
+		OutboxRelay relay = new OutboxRelay(mongo, new KafkaTemplate<>(producerFactory), properties(), "test");
+		context.addApplicationListener(new OutboxSaveListener(relay));
+		context.refresh();
+		mongo.setApplicationContext(context);
+		try {
+			assertThat(relay.relayPending()).isZero(); // declares the marker index on an empty collection
+
+			TestAggregate first = new TestAggregate("m-1");
+			first.outbox.add(OutboxMessage.of(topic, "test.Happened", 1, "m-1", Map.of("n", 1)));
+			mongo.save(first, COLLECTION);
+			String marker = marker("m-1");
+			assertThat(marker).isEqualTo(OutboxRelay.marker("m-1", first.outbox));
+			mongo.save(new TestAggregate("m-2"), COLLECTION);
+			assertThat(marker("m-2")).isNull();
+			assertThat(mongo.indexOps(COLLECTION).getIndexInfo())
+				.anySatisfy(index -> assertThat(index.getName()).isEqualTo(OutboxRelay.MARKER + "_pending"));
+
+			assertThat(relay.relayPending()).isEqualTo(1);
+			assertThat(marker("m-1")).isNull();
+			assertThat(pendingEventsOf("m-1")).isEmpty();
+
+			// saved again with a second event while a relay held the first: only the published event goes
+			first = mongo.findById("m-1", TestAggregate.class, COLLECTION);
+			first.outbox.add(OutboxMessage.of(topic, "test.Happened", 1, "m-1", Map.of("n", 2)));
+			mongo.save(first, COLLECTION);
+			String twoEvents = marker("m-1");
+			OutboxRelay interleaved = new OutboxRelay(mongo, new KafkaTemplate<>(producerFactory), properties(),
+					"test") {
+				@Override
+				protected void markSent(String collection, Object documentId, List<String> eventIds, String seen) {
+					TestAggregate saved = mongo.findById("m-1", TestAggregate.class, COLLECTION);
+					saved.outbox.add(OutboxMessage.of(topic, "test.Happened", 1, "m-1", Map.of("n", 3)));
+					mongo.save(saved, COLLECTION);
+					super.markSent(collection, documentId, eventIds, seen);
+				}
+			};
+			assertThat(interleaved.relayPending()).isEqualTo(1);
+			assertThat(marker("m-1")).isNotNull().isNotEqualTo(twoEvents);
+			assertThat(pendingEventsOf("m-1")).hasSize(1);
+			assertThat(relay.relayPending()).isEqualTo(1);
+			assertThat(marker("m-1")).isNull();
+			assertThat(consume(4)).extracting(e -> e.payload().get("n")).containsExactly(1, 2, 3);
+
+			// the sweep reads the marker's index only: an outbox written around Spring Data is not its business
+			mongo.getCollection(COLLECTION)
+				.insertOne(new Document("_id", "raw").append("outbox", List.of(new Document("eventId", "x"))));
+			assertThat(relay.relayPending()).isZero();
+		}
+		finally {
+			context.close();
+		}
+	}
+
+	private String marker(String id) {
+		Document document = mongo.findById(id, Document.class, COLLECTION);
+		return document == null ? null : document.getString(OutboxRelay.MARKER);
+	}
+
+	private List<?> pendingEventsOf(String id) {
+		return mongo.findById(id, Document.class, COLLECTION).getList("outbox", Object.class);
 	}
 
 	@SuppressWarnings("unchecked")
