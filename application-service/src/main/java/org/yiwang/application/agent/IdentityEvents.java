@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.identity.AgentAuthorisationProjection;
 import org.yiwang.shared.messaging.IdempotentConsumer;
@@ -35,8 +36,8 @@ class IdentityEvents implements AgentAuthorisations {
 	}
 
 	@KafkaListener(topics = Topics.IDENTITY, groupId = "application-service")
-	void on(String record) {
-		idempotent.handle(CONSUMER, record, projection::apply);
+	void on(ConsumerRecord<String, String> record) {
+		idempotent.handle(CONSUMER, record, AgentAuthorisationProjection.TYPES, projection::apply);
 	}
 
 	@Override

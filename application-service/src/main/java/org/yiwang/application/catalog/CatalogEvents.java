@@ -1,5 +1,8 @@
 package org.yiwang.application.catalog;
 
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.yiwang.shared.contracts.ItemPublished;
 import org.yiwang.shared.contracts.ThemePublished;
 import org.yiwang.shared.events.EventCodec;
@@ -22,6 +25,8 @@ class CatalogEvents {
 
 	static final String CONSUMER = "application-service.catalog";
 
+	private static final Set<String> TYPES = Set.of(ItemPublished.TYPE, ThemePublished.TYPE);
+
 	private final IdempotentConsumer idempotent;
 
 	private final MongoTemplate mongo;
@@ -32,8 +37,8 @@ class CatalogEvents {
 	}
 
 	@KafkaListener(topics = Topics.CATALOG, groupId = "application-service")
-	void on(String record) {
-		idempotent.handle(CONSUMER, record, envelope -> {
+	void on(ConsumerRecord<String, String> record) {
+		idempotent.handle(CONSUMER, record, TYPES, envelope -> {
 			if (envelope.is(ItemPublished.TYPE)) {
 				apply(EventCodec.payload(envelope, ItemPublished.class));
 			}

@@ -3,6 +3,7 @@ package org.yiwang.application.department;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.yiwang.shared.events.EventCodec;
 import org.yiwang.shared.events.EventEnvelope;
 import org.yiwang.shared.events.Topics;
@@ -44,9 +45,10 @@ class WebhookEvents {
 	}
 
 	@KafkaListener(topics = Topics.APPLICATION, groupId = CONSUMER)
-	void on(String record) {
-		// each delivery's id is <subscription>:<eventId>: a redelivered event meets the duplicate key below
-		idempotent.applyKeyed(record, this::fanOut);
+	void on(ConsumerRecord<String, String> record) {
+		// each delivery's id is <subscription>:<eventId>: a redelivered event meets the duplicate key below. Only a
+		// case event names a department (the application-level ones do not): the others are skipped unparsed
+		idempotent.applyKeyed(record, WebhookSubscription.CASE_EVENTS, this::fanOut);
 	}
 
 	private void fanOut(EventEnvelope envelope) {

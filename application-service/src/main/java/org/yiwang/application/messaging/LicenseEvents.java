@@ -2,6 +2,7 @@ package org.yiwang.application.messaging;
 
 import java.util.Set;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.application.application.Application;
@@ -23,6 +24,8 @@ class LicenseEvents {
 
 	static final String CONSUMER = "application-service.license";
 
+	private static final Set<String> TYPES = Set.of(LicenseIssued.TYPE);
+
 	private final IdempotentConsumer idempotent;
 
 	private final Applications applications;
@@ -33,11 +36,10 @@ class LicenseEvents {
 	}
 
 	@KafkaListener(topics = Topics.LICENSE, groupId = "application-service")
-	void on(String record) {
+	void on(ConsumerRecord<String, String> record) {
 		// recording a licence is idempotent by itself (the same number on the same case changes nothing), so a
 		// redelivered event needs no processed-event record to be harmless
-		idempotent.applyKeyed(record, Set.of(LicenseIssued.TYPE),
-				envelope -> record(EventCodec.payload(envelope, LicenseIssued.class)));
+		idempotent.applyKeyed(record, TYPES, envelope -> record(EventCodec.payload(envelope, LicenseIssued.class)));
 	}
 
 	private void record(LicenseIssued issued) {

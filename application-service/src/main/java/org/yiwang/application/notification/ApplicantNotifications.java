@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yiwang.application.application.CaseEvents;
@@ -50,7 +51,7 @@ class ApplicantNotifications {
 	}
 
 	@KafkaListener(topics = { Topics.APPLICATION, Topics.LICENSE }, groupId = CONSUMER)
-	void on(String record) {
+	void on(ConsumerRecord<String, String> record) {
 		// every channel is idempotent on the message id, which is the event id: no processed-event record needed
 		idempotent.applyKeyed(record, NOTIFIED, this::notify);
 	}

@@ -3,6 +3,7 @@ package org.yiwang.license.agent;
 import java.time.Clock;
 import java.util.List;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.identity.AgentAuthorisationProjection;
 import org.yiwang.shared.messaging.IdempotentConsumer;
@@ -34,8 +35,8 @@ class IdentityEvents implements AgentAuthorisations {
 
 	@KafkaListener(topics = Topics.IDENTITY,
 			groupId = "${platform.license.identity-consumer-group:license-service}")
-	void on(String record) {
-		idempotent.handle(CONSUMER, record, projection::apply);
+	void on(ConsumerRecord<String, String> record) {
+		idempotent.handle(CONSUMER, record, AgentAuthorisationProjection.TYPES, projection::apply);
 	}
 
 	@Override

@@ -1,5 +1,8 @@
 package org.yiwang.license.messaging;
 
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.yiwang.license.license.ApprovalOverturns;
 import org.yiwang.license.license.ApprovedCase;
 import org.yiwang.license.license.LicenseIssuance;
@@ -11,6 +14,7 @@ import org.yiwang.shared.events.EventEnvelope;
 import org.yiwang.shared.events.InvalidEventException;
 import org.yiwang.shared.events.Topics;
 import org.yiwang.shared.identity.Usccs;
+import org.yiwang.shared.messaging.EventRecords;
 import org.yiwang.shared.messaging.IdempotentConsumer;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -25,6 +29,8 @@ import org.springframework.stereotype.Component;
 class ApplicationEvents {
 
 	static final String CONSUMER = "license-service.application";
+
+	private static final Set<String> TYPES = Set.of(CaseApproved.TYPE, ApprovalOverturned.TYPE);
 
 	private final IdempotentConsumer idempotent;
 
@@ -44,11 +50,15 @@ class ApplicationEvents {
 	@KafkaListener(topics = Topics.APPLICATION,
 			groupId = "${platform.license.application-consumer-group:license-service}",
 			concurrency = "${platform.license.application-consumers:3}")
-	void on(String record) {
-		// of the dozen events an application makes, two matter here; the others are skipped with no store access.
-		// An approval's effect is keyed by itself (at most one licence per case: a unique index, checked before any
-		// work), so it needs no processed-event record; an overturn keeps its record
-		EventEnvelope envelope = EventCodec.read(record);
+	void on(ConsumerRecord<String, String> record) {
+		// of the dozen events an application makes, two matter here; the others are skipped unparsed (by their
+		// eventType header) and with no store access. An approval's effect is keyed by itself (at most one licence
+		// per case: a unique index, checked before any work), so it needs no processed-event record; an overturn
+		// keeps its record
+		EventEnvelope envelope = EventRecords.read(record, TYPES);
+		if (envelope == null) {
+			return;
+		}
 		if (envelope.is(CaseApproved.TYPE)) {
 			idempotent.applyKeyed(envelope, e -> approved(EventCodec.payload(e, CaseApproved.class)));
 		}

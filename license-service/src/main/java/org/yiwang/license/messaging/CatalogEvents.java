@@ -2,7 +2,9 @@ package org.yiwang.license.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.yiwang.license.type.LicenseType;
 import org.yiwang.license.type.LicenseTypes;
 import org.yiwang.shared.contracts.ItemPublished;
@@ -32,11 +34,8 @@ class CatalogEvents {
 	}
 
 	@KafkaListener(topics = Topics.CATALOG, groupId = "${platform.license.catalog-consumer-group:license-service}")
-	void on(String record) {
-		idempotent.handle(CONSUMER, record, envelope -> {
-			if (!envelope.is(ItemPublished.TYPE)) {
-				return;
-			}
+	void on(ConsumerRecord<String, String> record) {
+		idempotent.handle(CONSUMER, record, Set.of(ItemPublished.TYPE), envelope -> {
 			ItemPublished item = EventCodec.payload(envelope, ItemPublished.class);
 			if (item.licenseType() == null || item.licenseType().isBlank()) {
 				return;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.yiwang.shared.contracts.AgentAuthorizationRevoked;
 import org.yiwang.shared.contracts.AgentAuthorized;
@@ -25,6 +26,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * hands the envelopes to {@link #apply}; the questions are asked here, against a clock the service supplies.
  */
 public class AgentAuthorisationProjection {
+
+	/** The event types {@link #apply} acts on. */
+	public static final Set<String> TYPES = Set.of(AgentAuthorized.TYPE, AgentAuthorizationRevoked.TYPE);
 
 	private final MongoTemplate mongo;
 
