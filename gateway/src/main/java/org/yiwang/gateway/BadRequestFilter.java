@@ -1,19 +1,26 @@
 package org.yiwang.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.yiwang.shared.web.Problems;
 import org.yiwang.shared.web.RequestTargets;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -24,7 +31,8 @@ import org.springframework.web.server.WebFilterChain;
  * instead of an empty 414), a declared body above the 10 MB route limit (413, where the RequestSize filter answers
  * with an empty body), a query that is not percent-encoded UTF-8 (400 naming the parameter, as the services do),
  * and encoded separators or traversal in the path ({@code %2F}, {@code %5C}, {@code ..}) that the services' Tomcat
- * would refuse anyway (400).
+ * would refuse anyway (400). A chunked body, which declares no length, is counted as it is read and refused with
+ * 413 when it passes 10 MB ({@link LimitedBody}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -58,7 +66,43 @@ class BadRequestFilter implements WebFilter {
 			return reject(exchange, HttpStatus.BAD_REQUEST, "validation",
 					"the request is invalid: " + query.field() + " " + query.rule(), query);
 		}
+		if (length < 0 && request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+			// a chunked body declares no length: counted as it is read, refused past the limit
+			return chain.filter(exchange.mutate().request(new LimitedBody(request)).build());
+		}
 		return chain.filter(exchange);
+	}
+
+	/**
+	 * The body of a request that declared no length, failing with a 413 past {@link #MAX_BODY}. Spring Cloud Gateway
+	 * reads the whole body of a request to a route with a circuit breaker into memory before forwarding it
+	 * ({@code AdaptCachedBodyGlobalFilter}, so the fallback could be given it): without this limit a chunked upload
+	 * of any size was held in the gateway's heap. The limit fires while the body is read, before any backend call,
+	 * and WebFlux answers the 413 problem ({@link GatewayProblemDetails}).
+	 */
+	static final class LimitedBody extends ServerHttpRequestDecorator {
+
+		LimitedBody(ServerHttpRequest delegate) {
+			super(delegate);
+		}
+
+		@Override
+		public Flux<DataBuffer> getBody() {
+			return Flux.defer(() -> {
+				AtomicLong seen = new AtomicLong();
+				return super.getBody().handle((buffer, sink) -> {
+					if (seen.addAndGet(buffer.readableByteCount()) > MAX_BODY) {
+						DataBufferUtils.release(buffer);
+						sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+								"the request body is larger than 10 MB"));
+					}
+					else {
+						sink.next(buffer);
+					}
+				});
+			});
+		}
+
 	}
 
 	static boolean malformedPath(String rawPath) {

@@ -8,6 +8,8 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,6 +39,19 @@ class ResilienceConfiguration {
 				.build())
 			.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(15)).build())
 			.build());
+	}
+
+	/**
+	 * Every call to a backend is bounded: connecting by {@code httpclient.connect-timeout} (2 s), waiting for a
+	 * pooled connection by {@code pool.acquire-timeout} (10 s, then 429), waiting for the answer's head by
+	 * {@code httpclient.response-timeout} (15 s, then 504 via the fallback). That last one ends when the head
+	 * arrives; this adds Reactor Netty's read time-out of the same length for the body, so a service that sends its
+	 * head and then stalls has the call (and the client's connection) closed instead of holding both.
+	 */
+	@Bean
+	HttpClientCustomizer backendReadTimeout(HttpClientProperties properties) {
+		Duration timeout = properties.getResponseTimeout();
+		return client -> timeout == null ? client : client.responseTimeout(timeout);
 	}
 
 }

@@ -3,8 +3,11 @@ package org.yiwang.gateway;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yiwang.shared.security.KeycloakJwtAuthenticationConverter;
 import org.yiwang.shared.security.PlatformSecurityProperties;
+import org.yiwang.shared.web.Problems;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -14,9 +17,13 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -28,6 +35,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
@@ -46,7 +55,7 @@ class SecurityConfiguration {
 					.policy(org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.authorizeExchange(exchange -> exchange.pathMatchers("/actuator/health/**", "/actuator/info", "/fallback/**")
+			.authorizeExchange(exchange -> exchange.pathMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico", "/portal-config.json")
 				.permitAll()
@@ -79,13 +88,40 @@ class SecurityConfiguration {
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(
 						new ReactiveJwtAuthenticationConverterAdapter(new KeycloakJwtAuthenticationConverter())))
 				.authenticationEntryPoint((exchange, ex) -> problem(exchange, HttpStatus.UNAUTHORIZED,
-						"unauthenticated", "a valid bearer token is required")))
+						"unauthenticated", "a valid bearer token is required"))
+				.authenticationFailureHandler(SecurityConfiguration::tokenRefused))
 			.exceptionHandling(ex -> ex
 				.authenticationEntryPoint((exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
 						"a valid bearer token is required"))
 				.accessDeniedHandler((exchange, e) -> problem(exchange, HttpStatus.FORBIDDEN, "forbidden",
 						"this request is not allowed")))
 			.build();
+	}
+
+	/**
+	 * What Spring Security's firewall refuses (an unknown method, {@code ;} or {@code //} in the path, a control
+	 * character in a header) as a problem naming the rule, instead of an empty 400.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler exchangeRejectedHandler() {
+		return new FirewallRejections();
+	}
+
+	/**
+	 * A bearer token that is invalid (signature, issuer, audience, lifetime, syntax) is 401. A token that could not be
+	 * checked because Keycloak's signing keys did not arrive ({@link TokenDecoderConfiguration}: Keycloak down, slow
+	 * or answering nonsense) is no fault of the caller: 503 with Retry-After, promptly, never a hang or a 500.
+	 */
+	static Mono<Void> tokenRefused(WebFilterExchange exchange, AuthenticationException ex) {
+		if (ex instanceof AuthenticationServiceException) {
+			log.warn("bearer token not checked, the identity provider's keys are unavailable: {}", ex.getMessage());
+			exchange.getExchange().getResponse().getHeaders().set("Retry-After", "5");
+			return problem(exchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+					"the bearer token could not be checked: the identity provider's signing keys are unavailable "
+							+ "right now; please retry shortly");
+		}
+		return problem(exchange.getExchange(), HttpStatus.UNAUTHORIZED, "unauthenticated",
+				"the bearer token is invalid or expired; a valid bearer token is required");
 	}
 
 	/** Browsers may call the API only from the portal's origin(s). */
@@ -108,8 +144,7 @@ class SecurityConfiguration {
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.getHeaders().set("WWW-Authenticate", "Bearer realm=\"gov\"");
 		}
-		String body = "{\"type\":\"https://yiwang.dev/problems/" + type + "\",\"title\":\"" + status.getReasonPhrase()
-				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}";
+		String body = Problems.json(status.value(), type, status.getReasonPhrase(), detail, null);
 		DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
 		return response.writeWith(Mono.just(buffer));
 	}
