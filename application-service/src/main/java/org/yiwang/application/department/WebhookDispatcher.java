@@ -166,18 +166,18 @@ class WebhookDispatcher {
 	@Scheduled(fixedDelayString = "${platform.webhooks.sweep-interval:30s}", initialDelayString = "${platform.webhooks.sweep-interval:30s}")
 	void dispatchDue() {
 		if (!declared) {
-			WebhookDelivery.DUE.declare(mongo, mongo.getCollectionName(WebhookDelivery.class),
-					new Query(Criteria.where("status").is(WebhookDelivery.PENDING)), document -> PendingMarker
+			Query legacy = new Query(Criteria.where("status").is(WebhookDelivery.PENDING));
+			legacy.fields().include("nextAttemptAt");
+			WebhookDelivery.DUE.declare(mongo, mongo.getCollectionName(WebhookDelivery.class), legacy,
+					document -> PendingMarker
 						.due(document.get("nextAttemptAt", Date.class).toInstant(), document.get("_id")));
 			declared = true;
 		}
 		Instant now = Instant.now(clock);
-		for (WebhookDelivery delivery : mongo.find(WebhookDelivery.DUE.pending(SWEEP_BATCH), WebhookDelivery.class)) {
-			if (delivery.nextAttemptAt.isAfter(now)) {
-				return; // in due order: the rest are later
-			}
-			if (WebhookDelivery.PENDING.equals(delivery.status) && !delivery.claimedUntil.isAfter(now)
-					&& take(delivery, now)) {
+		for (Object id : WebhookDelivery.DUE.dueIds(mongo, mongo.getCollectionName(WebhookDelivery.class), now,
+				SWEEP_BATCH)) {
+			WebhookDelivery delivery = claim((String) id, now);
+			if (delivery != null) {
 				attempt(delivery);
 			}
 		}

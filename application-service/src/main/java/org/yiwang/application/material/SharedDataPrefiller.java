@@ -174,20 +174,13 @@ public class SharedDataPrefiller {
 	@Scheduled(fixedDelayString = "${platform.prefill.sweep-interval:1m}", initialDelayString = "${platform.prefill.sweep-interval:1m}")
 	public void poll() {
 		if (!declared) {
-			DUE.declare(mongo, mongo.getCollectionName(Application.class),
-					new Query(Criteria.where("prefill.status").is(Application.PrefillState.PENDING)),
-					SharedDataPrefiller::legacyMarker);
+			Query legacy = new Query(Criteria.where("prefill.status").is(Application.PrefillState.PENDING));
+			legacy.fields().include("prefill.nextAttemptAt");
+			DUE.declare(mongo, mongo.getCollectionName(Application.class), legacy, SharedDataPrefiller::legacyMarker);
 			declared = true;
 		}
-		Query due = DUE.pending(SWEEP_BATCH);
-		due.fields().include(DUE.field());
-		Instant now = clock.instant();
-		for (Document waiting : mongo.find(due, Document.class,
-				mongo.getCollectionName(Application.class))) {
-			if (PendingMarker.dueOf(waiting.getString(DUE.field())).isAfter(now)) {
-				return; // in due order: the rest are later
-			}
-			Application claimed = claim(waiting.getString("_id"));
+		for (Object id : DUE.dueIds(mongo, mongo.getCollectionName(Application.class), clock.instant(), SWEEP_BATCH)) {
+			Application claimed = claim((String) id);
 			if (claimed != null) {
 				prefill(claimed);
 			}

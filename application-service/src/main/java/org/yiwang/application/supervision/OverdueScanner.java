@@ -2,11 +2,8 @@ package org.yiwang.application.supervision;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,18 +78,15 @@ public class OverdueScanner {
 			declared = true;
 		}
 		WorkingCalendar calendar = calendars.calendar();
+		// the ids first (small, whatever the backlog), then the applications in pages by id
+		List<Object> ids = SUPERVISED.ids(mongo, mongo.getCollectionName(Application.class));
 		int raised = 0;
-		List<Application> page = new ArrayList<>(PAGE);
-		try (Stream<Application> open = mongo.stream(SUPERVISED.pending(0), Application.class)) {
-			for (Iterator<Application> it = open.iterator(); it.hasNext();) {
-				page.add(it.next());
-				if (page.size() == PAGE) {
-					raised += scanPage(page, calendar, now);
-					page.clear();
-				}
-			}
+		for (int from = 0; from < ids.size(); from += PAGE) {
+			List<Object> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
+			raised += scanPage(mongo.find(new Query(Criteria.where("_id").in(page)), Application.class), calendar,
+					now);
 		}
-		return raised + scanPage(page, calendar, now);
+		return raised;
 	}
 
 	private int scanPage(List<Application> page, WorkingCalendar calendar, Instant now) {

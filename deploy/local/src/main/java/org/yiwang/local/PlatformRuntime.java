@@ -292,7 +292,9 @@ public final class PlatformRuntime implements AutoCloseable {
 		// H2 file by a copy of every write
 		String oplog = "true".equalsIgnoreCase(setting("MONGO_OPLOG")) ? "oplog" : "no-oplog";
 		String heap = setting("MONGO_HEAP") != null ? setting("MONGO_HEAP") : "512m";
-		return new ManagedProcess("mongo", List.of(javaExecutable, "-Xmx" + heap, "-Xms32m", "-XX:+UseSerialGC", "-cp",
+		// a wire server out of heap stops answering but lives on: exit instead, so the supervisor restarts it
+		return new ManagedProcess("mongo", List.of(javaExecutable, "-Xmx" + heap, "-Xms32m", "-XX:+UseSerialGC",
+				"-XX:+ExitOnOutOfMemoryError", "-cp",
 				runtimeClasspath(), MongoWireServer.class.getName(), "127.0.0.1", String.valueOf(port), store, oplog),
 				Map.of(), runDir, logs().resolve("mongo.log"), Probes.tcp(port), "mongodb://127.0.0.1:" + port);
 	}

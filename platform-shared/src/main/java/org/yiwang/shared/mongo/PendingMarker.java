@@ -1,6 +1,8 @@
 package org.yiwang.shared.mongo;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -21,7 +23,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * is pending, not what is stored.
  * <p>
  * A document with pending work carries a string field, the marker, that is absent otherwise; a sparse unique index
- * on it holds only the pending documents. A query on that one field ({@link #pending}) is answered from the index
+ * on it holds only the pending documents. A query on that one field ({@link #query}) is answered from the index
  * by MongoDB and by the embedded stand-in, which walks a unique index's keys for a regular expression on exactly
  * the indexed field (and reads every document for any other shape: measured 4.4 s per sweep at 30k stored
  * applications, holding up every other operation on the collection). Each value is unique: {@link #due} makes
@@ -29,7 +31,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * <p>
  * The marker is written with the document's own change (single-document atomicity), never by a second write.
  * Documents written before a marker existed are found once, by {@link #declare}: when the index is missing, the
- * given legacy query (a scan) marks them, then the index is created; a crash in between repeats the scan.
+ * given legacy query (a scan) marks them, then the index is created; a crash in between repeats the scan. The scan
+ * reads only the fields the legacy query includes ({@code _id} if it names none), so a large backlog never travels
+ * (or sits in the wire server's heap) as whole documents.
  */
 public final class PendingMarker {
 
@@ -61,9 +65,35 @@ public final class PendingMarker {
 		return Instant.ofEpochMilli(Long.parseLong(bar < 0 ? marker : marker.substring(0, bar)));
 	}
 
-	/** Every marked document, in marker order, at most {@code limit}: a query on the marker field alone. */
-	public Query pending(int limit) {
-		return new Query(Criteria.where(this.field).regex("^")).with(Sort.by(this.field)).limit(limit);
+	/**
+	 * Every marked document, as {@code _id} and marker only, in no particular order: a query on the marker field
+	 * alone, which MongoDB answers from the index (covered) and the stand-in by walking the index's keys. Neither
+	 * sorted nor limited on purpose: the stand-in would load whole documents to sort them.
+	 */
+	public Query query() {
+		Query query = new Query(Criteria.where(this.field).regex("^"));
+		query.fields().include(this.field);
+		return query;
+	}
+
+	/** The ids of the marked documents of {@code collection}. */
+	public List<Object> ids(MongoTemplate mongo, String collection) {
+		return mongo.find(query(), Document.class, collection).stream().map(d -> d.get("_id")).toList();
+	}
+
+	/**
+	 * The ids of the documents whose work is due at {@code now} (markers made by {@link #due}), earliest first, at
+	 * most {@code max}.
+	 */
+	public List<Object> dueIds(MongoTemplate mongo, String collection, Instant now, int max) {
+		String bound = due(now, "\uffff");
+		return mongo.find(query(), Document.class, collection)
+			.stream()
+			.filter(d -> d.getString(this.field).compareTo(bound) <= 0)
+			.sorted(Comparator.comparing((Document d) -> d.getString(this.field)))
+			.limit(max)
+			.map(d -> d.get("_id"))
+			.toList();
 	}
 
 	/** The one document carrying exactly this marker value (a unique-key lookup). */
@@ -97,6 +127,9 @@ public final class PendingMarker {
 		}
 		int marked = 0;
 		Query unmarked = Query.of(legacy).addCriteria(Criteria.where(this.field).exists(false));
+		if (unmarked.getFieldsObject().isEmpty()) {
+			unmarked.fields().include("_id");
+		}
 		for (Document document : mongo.find(unmarked, Document.class, collection)) {
 			String value = markerOf.apply(document);
 			if (value != null) {

@@ -127,16 +127,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	int relayCollection(String collection) {
 		declare(collection);
-		int published = 0;
-		while (true) {
-			Query pending = PENDING.pending(properties.batchSize());
-			pending.fields().include("outbox").include(MARKER);
-			List<Document> documents = mongo.find(pending, Document.class, collection);
-			published += publishAndMark(collection, documents);
-			if (documents.size() < properties.batchSize()) {
-				return published;
-			}
-		}
+		return relayDocuments(collection, PENDING.ids(mongo, collection));
 	}
 
 	/**
@@ -158,7 +149,9 @@ public class OutboxRelay implements SmartLifecycle {
 		if (declared.contains(collection)) {
 			return;
 		}
-		PENDING.declare(mongo, collection, new Query(Criteria.where("outbox.0").exists(true)),
+		Query legacy = new Query(Criteria.where("outbox.0").exists(true));
+		legacy.fields().include("outbox.eventId");
+		PENDING.declare(mongo, collection, legacy,
 				document -> marker(document.get("_id"), document.getList("outbox", Object.class)));
 		declared.add(collection);
 	}
