@@ -15,10 +15,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Keycloak token validation: keys from the realm's JWKS (fetched lazily, so a service starts before Keycloak),
@@ -31,6 +33,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 public class PlatformSecurityAutoConfiguration {
 
+	static final Duration JWK_SET_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	static final Duration JWK_SET_READ_TIMEOUT = Duration.ofSeconds(5);
+
 	/** Validated tokens remembered until their expiry, at most 5 minutes, 10,000 per process. */
 	static ValidatedTokens validatedTokens() {
 		return new ValidatedTokens(10_000, Duration.ofMinutes(5), Clock.systemUTC());
@@ -40,10 +46,23 @@ public class PlatformSecurityAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class Servlet {
 
+		/**
+		 * Keycloak's signing keys are fetched on the first token and whenever a token names an unknown key id: with
+		 * bounded time-outs, so a Keycloak that accepts a connection and never answers cannot hold requests.
+		 */
+		static RestTemplate jwkSetClient() {
+			SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+			factory.setConnectTimeout(JWK_SET_CONNECT_TIMEOUT);
+			factory.setReadTimeout(JWK_SET_READ_TIMEOUT);
+			return new RestTemplate(factory);
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		JwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
+				.restOperations(jwkSetClient())
+				.build();
 			decoder.setJwtValidator(JwtValidation.validator(properties));
 			return validatedTokens().decorate(decoder);
 		}
