@@ -195,6 +195,11 @@ public final class Bench {
 		HistorySeeder seeder = phase("seed: connect", () -> new HistorySeeder(target, progress));
 		ThemeScenario theme = phase("theme: prepare", () -> new ThemeScenario(target, progress));
 		try {
+			if (theme != null && options.platformWarmUp() > 0) {
+				progress.report("platform warm-up: " + options.platformWarmUp() + " applications, not measured");
+				phase("platform warm-up",
+						() -> theme.run(options.platformWarmUp(), options.concurrency()));
+			}
 			for (long level : options.levels()) {
 				String name = "level " + level;
 				Map<String, Long> diskBefore = DataDirs.measure(platform.runDir());
@@ -375,7 +380,7 @@ public final class Bench {
 		return new Report.Settings(options.levels(), options.applications(), options.concurrency(), options.burst(),
 				options.burstWindow().toMillis(), options.connections(), options.round().toMillis(), options.pairs(),
 				options.warmUp().toMillis(), options.verifyConnections(), options.rawVerifications(),
-				options.applications(), options.peerWarmUp());
+				options.applications(), options.peerWarmUp(), options.platformWarmUp());
 	}
 
 	static Report.Ratios ratios(List<Report.LevelRun> levels, Report.GatewayRun gateway, Report.VerifyRun verify,

@@ -28,13 +28,15 @@ import java.util.Locale;
  * @param verifyRound one verification round
  * @param rawVerifications raw JCA verifications per thread
  * @param peerWarmUp applications through a throw-away peer engine before the measured peer runs
+ * @param platformWarmUp applications through the platform before the first level, unmeasured (its JVMs' JIT and
+ * the store's cache; the same courtesy as the peer's warm-up)
  * @param credential a licence credential to verify (else one is looked up in the demo users' wallets)
  * @param phases the phases to run ({@link #PHASES}; all by default)
  */
 public record BenchOptions(boolean quick, Path out, Path home, PlatformMode platform, List<Long> levels,
 		int applications, int concurrency, int burst, Duration burstWindow, List<Integer> connections, Duration round,
 		int pairs, Duration warmUp, int verifyConnections, Duration verifyRound, int rawVerifications, int peerWarmUp,
-		String credential, List<String> phases) {
+		int platformWarmUp, String credential, List<String> phases) {
 
 	/** The phases, in the order they run. */
 	public static final List<String> PHASES = List.of("levels", "burst", "gateway", "verify", "peer");
@@ -66,6 +68,8 @@ public record BenchOptions(boolean quick, Path out, Path home, PlatformMode plat
 			  --only PHASES           some of levels,burst,gateway,verify,peer (default: all)
 			  --peer-warm-up N        applications through a throw-away Flowable engine first, for the JIT
 			                          (default 1000; 100 with --quick)
+			  --platform-warm-up N    applications through the platform before the first level, not measured
+			                          (default 1000; 0 with --quick)
 			""";
 
 	public static BenchOptions parse(String... args) {
@@ -86,6 +90,7 @@ public record BenchOptions(boolean quick, Path out, Path home, PlatformMode plat
 		Duration verifyRound = Duration.ofSeconds(quick ? 2 : 10);
 		int rawVerifications = quick ? 1500 : 20000;
 		int peerWarmUp = quick ? 100 : 1000;
+		int platformWarmUp = quick ? 0 : 1000;
 		String credential = null;
 		List<String> phases = PHASES;
 		for (int i = 0; i < args.length; i++) {
@@ -109,6 +114,7 @@ public record BenchOptions(boolean quick, Path out, Path home, PlatformMode plat
 				case "--credential" -> credential = value(args, ++i, arg);
 				case "--only" -> phases = phases(value(args, ++i, arg));
 				case "--peer-warm-up" -> peerWarmUp = Integer.parseInt(value(args, ++i, arg));
+				case "--platform-warm-up" -> platformWarmUp = Integer.parseInt(value(args, ++i, arg));
 				default -> throw new IllegalArgumentException("unknown option " + arg);
 			}
 		}
@@ -117,7 +123,7 @@ public record BenchOptions(boolean quick, Path out, Path home, PlatformMode plat
 		}
 		return new BenchOptions(quick, out, home, platform, levels, applications, concurrency, burst, burstWindow,
 				connections, round, pairs, warmUp, verifyConnections, verifyRound, rawVerifications, peerWarmUp,
-				credential, phases);
+				platformWarmUp, credential, phases);
 	}
 
 	private static List<String> phases(String list) {

@@ -21,6 +21,7 @@ class BenchOptionsTest {
 		assertThat(quick.burstWindow()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(quick.connections()).containsExactly(16, 64);
 		assertThat(quick.platform()).isEqualTo(BenchOptions.PlatformMode.AUTO);
+		assertThat(quick.platformWarmUp()).isZero();
 	}
 
 	@Test
@@ -34,6 +35,8 @@ class BenchOptionsTest {
 		assertThat(full.concurrency()).isEqualTo(6);
 		assertThat(full.connections()).containsExactly(16, 64, 256);
 		assertThat(full.platform()).isEqualTo(BenchOptions.PlatformMode.RUNNING);
+		assertThat(full.platformWarmUp()).isEqualTo(1000);
+		assertThat(BenchOptions.parse("--platform-warm-up", "300").platformWarmUp()).isEqualTo(300);
 		assertThat(BenchOptions.longs("1000, 2m")).isEqualTo(List.of(1000L, 2_000_000L));
 	}
 

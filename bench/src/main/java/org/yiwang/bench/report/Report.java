@@ -49,7 +49,8 @@ public record Report(String command, String jvmCommandLine, String startedAt, St
 
 	public record Settings(List<Long> levels, int applications, int concurrency, int burstSubmissions,
 			long burstWindowMillis, List<Integer> connections, long roundMillis, int pairs, long warmUpMillis,
-			int verifyConnections, int rawVerificationsPerThread, int peerApplications, int peerWarmUp) {
+			int verifyConnections, int rawVerificationsPerThread, int peerApplications, int peerWarmUp,
+			int platformWarmUp) {
 	}
 
 	/**

@@ -201,6 +201,13 @@ public final class ReportWriter {
 
 	private static void flatCost(StringBuilder md, Report r, Set<String> charts) {
 		md.append("## Flat cost: throughput at each stored-history level\n\n");
+		if (r.settings() != null && r.settings().platformWarmUp() > 0) {
+			md.append("Before the first level ")
+				.append(r.settings().platformWarmUp())
+				.append(" applications went through the platform unmeasured (JIT and caches; the Flowable peer gets ")
+				.append(r.settings().peerWarmUp())
+				.append(" on a throw-away engine); they count as stored history.\n\n");
+		}
 		List<List<String>> rows = new ArrayList<>();
 		for (Report.LevelRun l : levels(r)) {
 			Report.ThemeRun t = l.theme();

@@ -79,7 +79,7 @@ class ReportWriterTest {
 				"2026-12-03T10:00:00Z", "2026-12-03T10:02:40Z", true,
 				new Report.Machine(2, 25_275_777_024L, "Intel(R) Xeon(R) CPU @ 2.20GHz", "17.0.15", "OpenJDK 64-Bit Server VM 17",
 						"Debian GNU/Linux 12, Linux 6.1 (amd64)", 100, 0.42),
-				new Report.Settings(List.of(200L), 40, 4, 100, 10_000, List.of(16, 64), 3000, 1, 3000, 4, 3000, 40, 200),
+				new Report.Settings(List.of(200L), 40, 4, 100, 10_000, List.of(16, 64), 3000, 1, 3000, 4, 3000, 40, 200, 0),
 				new Report.PlatformInfo(false, "http://localhost:8080", "http://localhost:8180",
 						Map.of("catalog-service", "http://127.0.0.1:8081"), 0, List.of("gateway", "mongo", "keycloak")),
 				List.of(level),
