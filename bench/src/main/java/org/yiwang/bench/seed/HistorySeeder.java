@@ -201,7 +201,7 @@ public final class HistorySeeder implements AutoCloseable {
 				try (ThemeScenario scenario = new ThemeScenario(target, progress)) {
 					scenario.run(1, 1);
 				}
-				found = capture.newestCompleted();
+				found = settled(capture);
 			}
 			template = capture.capture(found.orElseThrow(
 					() -> new IllegalStateException("no completed theme application to take as the template")));
@@ -209,6 +209,26 @@ public final class HistorySeeder implements AutoCloseable {
 					new ReplaceOptions().upsert(true));
 		}
 		cloner = new HistoryCloner(template);
+	}
+
+	/**
+	 * The newest usable application, waiting up to a minute: the bench learns completion from the licence events,
+	 * and application-service records the licence numbers on the application from the same events, with its own lag.
+	 */
+	private static Optional<Document> settled(TemplateCapture capture) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		Optional<Document> found = capture.newestCompleted();
+		while (found.isEmpty() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(1_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return found;
+			}
+			found = capture.newestCompleted();
+		}
+		return found;
 	}
 
 	private StatusIndexPool loadPositions() {
