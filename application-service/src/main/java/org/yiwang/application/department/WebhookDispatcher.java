@@ -59,8 +59,6 @@ class WebhookDispatcher {
 	/** Pending deliveries one sweep looks at, earliest due first. */
 	private static final int SWEEP_BATCH = 200;
 
-	/** Whether the sweep declared the marker index (the scheduler's thread only). */
-	private boolean declared;
 
 	WebhookDispatcher(MongoTemplate mongo, WebhookProperties properties, Clock clock, WebhookSecrets secrets,
 			WebhookSubscriptions subscriptions) {
@@ -165,14 +163,11 @@ class WebhookDispatcher {
 
 	@Scheduled(fixedDelayString = "${platform.webhooks.sweep-interval:30s}", initialDelayString = "${platform.webhooks.sweep-interval:30s}")
 	void dispatchDue() {
-		if (!declared) {
-			Query legacy = new Query(Criteria.where("status").is(WebhookDelivery.PENDING));
-			legacy.fields().include("nextAttemptAt");
-			WebhookDelivery.DUE.declare(mongo, mongo.getCollectionName(WebhookDelivery.class), legacy,
-					document -> PendingMarker
-						.due(document.get("nextAttemptAt", Date.class).toInstant(), document.get("_id")));
-			declared = true;
-		}
+		Query legacy = new Query(Criteria.where("status").is(WebhookDelivery.PENDING));
+		legacy.fields().include("nextAttemptAt");
+		WebhookDelivery.DUE.declare(mongo, mongo.getCollectionName(WebhookDelivery.class), legacy,
+				document -> PendingMarker
+					.due(document.get("nextAttemptAt", Date.class).toInstant(), document.get("_id")));
 		Instant now = Instant.now(clock);
 		for (Object id : WebhookDelivery.DUE.dueIds(mongo, mongo.getCollectionName(WebhookDelivery.class), now,
 				SWEEP_BATCH)) {

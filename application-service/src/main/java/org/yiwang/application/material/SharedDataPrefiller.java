@@ -73,8 +73,6 @@ public class SharedDataPrefiller {
 	/** Waiting applications one sweep looks at, earliest due first. */
 	private static final int SWEEP_BATCH = 20;
 
-	/** Whether the sweep declared the marker index (the scheduler's thread only). */
-	private boolean declared;
 
 	SharedDataPrefiller(MongoTemplate mongo, Applications applications, PeerCalls peers, Clock clock,
 			@Value("${platform.prefill.lease:2m}") Duration lease,
@@ -173,12 +171,9 @@ public class SharedDataPrefiller {
 	 */
 	@Scheduled(fixedDelayString = "${platform.prefill.sweep-interval:1m}", initialDelayString = "${platform.prefill.sweep-interval:1m}")
 	public void poll() {
-		if (!declared) {
-			Query legacy = new Query(Criteria.where("prefill.status").is(Application.PrefillState.PENDING));
-			legacy.fields().include("prefill.nextAttemptAt");
-			DUE.declare(mongo, mongo.getCollectionName(Application.class), legacy, SharedDataPrefiller::legacyMarker);
-			declared = true;
-		}
+		Query legacy = new Query(Criteria.where("prefill.status").is(Application.PrefillState.PENDING));
+		legacy.fields().include("prefill.nextAttemptAt");
+		DUE.declare(mongo, mongo.getCollectionName(Application.class), legacy, SharedDataPrefiller::legacyMarker);
 		for (Object id : DUE.dueIds(mongo, mongo.getCollectionName(Application.class), clock.instant(), SWEEP_BATCH)) {
 			Application claimed = claim((String) id);
 			if (claimed != null) {

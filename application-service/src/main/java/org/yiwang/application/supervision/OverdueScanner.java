@@ -44,8 +44,6 @@ public class OverdueScanner {
 
 	private static final int PAGE = 200;
 
-	/** Whether the scan declared the marker index (the scheduler's thread only). */
-	private boolean declared;
 
 	private final MongoTemplate mongo;
 
@@ -72,11 +70,8 @@ public class OverdueScanner {
 	 * with a supervised case, found by their marker ({@code supervised}, a sparse unique index), in pages of 200.
 	 */
 	public int scan(Instant now) {
-		if (!declared) {
-			SUPERVISED.declare(mongo, mongo.getCollectionName(Application.class),
-					new Query(Criteria.where("cases.status").in(RUNNING)), document -> document.getString("_id"));
-			declared = true;
-		}
+		SUPERVISED.declare(mongo, mongo.getCollectionName(Application.class),
+				new Query(Criteria.where("cases.status").in(RUNNING)), document -> document.getString("_id"));
 		WorkingCalendar calendar = calendars.calendar();
 		// the ids first (small, whatever the backlog), then the applications in pages by id
 		List<Object> ids = SUPERVISED.ids(mongo, mongo.getCollectionName(Application.class));

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -41,6 +43,9 @@ public final class PendingMarker {
 
 	private final String field;
 
+	/** {@code <database>.<collection>} where this process declared the index already. */
+	private final Set<String> declared = ConcurrentHashMap.newKeySet();
+
 	public PendingMarker(String field) {
 		this.field = field;
 	}
@@ -57,12 +62,6 @@ public final class PendingMarker {
 	/** A marker value that sorts by due time (epoch milliseconds, zero-padded), then by id. */
 	public static String due(Instant at, Object id) {
 		return String.format(Locale.ROOT, "%013d|%s", Math.max(0, at.toEpochMilli()), id);
-	}
-
-	/** The due time of a value made by {@link #due}. */
-	public static Instant dueOf(String marker) {
-		int bar = marker.indexOf('|');
-		return Instant.ofEpochMilli(Long.parseLong(bar < 0 ? marker : marker.substring(0, bar)));
 	}
 
 	/**
@@ -101,11 +100,6 @@ public final class PendingMarker {
 		return new Query(Criteria.where(this.field).is(value));
 	}
 
-	/** Sets the marker. */
-	public Update set(Update update, String value) {
-		return update.set(this.field, value);
-	}
-
 	/** Removes the marker. */
 	public Update clear(Update update) {
 		return update.unset(this.field);
@@ -114,9 +108,20 @@ public final class PendingMarker {
 	/**
 	 * Declares the sparse unique index on {@code collection}; when it did not exist yet, first marks the documents
 	 * {@code legacy} finds (pending work written before the marker) with the value {@code markerOf} gives for each.
+	 * Once per process and collection: later calls return at once, so a sweep may call it every time.
 	 * @return how many legacy documents were marked
 	 */
 	public int declare(MongoTemplate mongo, String collection, Query legacy, Function<Document, String> markerOf) {
+		String namespace = mongo.getDb().getName() + "." + collection;
+		if (this.declared.contains(namespace)) {
+			return 0;
+		}
+		int marked = declareIndex(mongo, collection, legacy, markerOf);
+		this.declared.add(namespace);
+		return marked;
+	}
+
+	private int declareIndex(MongoTemplate mongo, String collection, Query legacy, Function<Document, String> markerOf) {
 		boolean exists = mongo.indexOps(collection)
 			.getIndexInfo()
 			.stream()

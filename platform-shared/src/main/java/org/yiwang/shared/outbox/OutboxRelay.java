@@ -82,9 +82,6 @@ public class OutboxRelay implements SmartLifecycle {
 	/** Documents saved with pending events, per collection, in the order they were saved (guarded by lock). */
 	private final Map<String, Set<Object>> saved = new LinkedHashMap<>();
 
-	/** Collections whose marker index this relay has declared (touched by the relay thread only). */
-	private final Set<String> declared = new LinkedHashSet<>();
-
 	private volatile Thread worker;
 
 	private volatile boolean running;
@@ -144,16 +141,12 @@ public class OutboxRelay implements SmartLifecycle {
 		return id + "|" + outbox.size() + "|" + lastId;
 	}
 
-	/** Declares the marker index once per collection, marking documents saved before it existed. */
+	/** Declares the marker index (once per collection), marking documents saved before it existed. */
 	private void declare(String collection) {
-		if (declared.contains(collection)) {
-			return;
-		}
 		Query legacy = new Query(Criteria.where("outbox.0").exists(true));
 		legacy.fields().include("outbox.eventId");
 		PENDING.declare(mongo, collection, legacy,
 				document -> marker(document.get("_id"), document.getList("outbox", Object.class)));
-		declared.add(collection);
 	}
 
 	/** Publishes the pending events of the given documents (looked up by id); returns the number of events. */
@@ -242,13 +235,14 @@ public class OutboxRelay implements SmartLifecycle {
 	 * write clears the marker; otherwise (saved again in between, or more events) only the events go.
 	 */
 	protected void markSent(String collection, Object documentId, List<String> eventIds, String marker) {
-		Update pull = new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds)));
-		if (marker != null
-				&& mongo.updateFirst(PENDING.carrying(marker), PENDING.clear(pull), collection).getMatchedCount() == 1) {
+		Document published = new Document("eventId", new Document("$in", eventIds));
+		if (marker != null && mongo
+			.updateFirst(PENDING.carrying(marker), PENDING.clear(new Update().pull("outbox", published)), collection)
+			.getMatchedCount() == 1) {
 			return;
 		}
-		mongo.updateFirst(new Query(Criteria.where("_id").is(documentId)),
-				new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds))), collection);
+		mongo.updateFirst(new Query(Criteria.where("_id").is(documentId)), new Update().pull("outbox", published),
+				collection);
 	}
 
 	/** Starts sending one event; the acknowledgement is awaited by the caller. */
