@@ -1,8 +1,6 @@
 package org.yiwang.gateway;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,15 +14,11 @@ import org.yiwang.shared.testing.fuzz.FuzzTokens;
 import org.yiwang.shared.testing.fuzz.RawHttp;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link GatewayProblemDetails}) and the internal {@code /fallback/**} ({@link InternalEndpointsFilter}) included.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(BadInputFuzzTest.Tokens.class)
+@Import(StubBackends.FuzzTokenDecoder.class)
 class BadInputFuzzTest {
 
 	static final HttpServer BACKEND = backend();
@@ -50,17 +44,6 @@ class BadInputFuzzTest {
 		}
 	}
 
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Tokens {
-
-		@Bean
-		@org.springframework.context.annotation.Primary
-		ReactiveJwtDecoder fuzzJwtDecoder() {
-			return token -> Mono.fromCallable(() -> FuzzTokens.decode(token));
-		}
-
-	}
-
 	@LocalServerPort
 	int port;
 
@@ -70,25 +53,10 @@ class BadInputFuzzTest {
 	}
 
 	static HttpServer backend() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", exchange -> {
-				try (InputStream in = exchange.getRequestBody()) {
-					in.transferTo(java.io.OutputStream.nullOutputStream());
-				}
-				byte[] body = "{\"type\":\"https://yiwang.dev/problems/validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"stub\"}"
-					.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
-				exchange.sendResponseHeaders(400, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return StubBackends.answering(400, "application/problem+json",
+				"{\"type\":\"https://yiwang.dev/problems/validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"stub\"}",
+				() -> {
+				});
 	}
 
 	@Test

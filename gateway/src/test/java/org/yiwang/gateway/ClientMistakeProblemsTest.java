@@ -1,8 +1,6 @@
 package org.yiwang.gateway;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,16 +11,11 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.yiwang.shared.testing.fuzz.FuzzTokens;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code %zz}, {@code FOO} or a 70,000-character request line.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ClientMistakeProblemsTest.Tokens.class)
+@Import(StubBackends.FuzzTokenDecoder.class)
 class ClientMistakeProblemsTest {
 
 	static final AtomicInteger FORWARDED = new AtomicInteger();
@@ -54,17 +47,6 @@ class ClientMistakeProblemsTest {
 		registry.add("EXCHANGE_URI", () -> "http://127.0.0.1:1");
 	}
 
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Tokens {
-
-		@Bean
-		@Primary
-		ReactiveJwtDecoder testJwtDecoder() {
-			return token -> Mono.fromCallable(() -> FuzzTokens.decode(token));
-		}
-
-	}
-
 	@LocalServerPort
 	int port;
 
@@ -74,25 +56,7 @@ class ClientMistakeProblemsTest {
 	}
 
 	static HttpServer backend() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", exchange -> {
-				FORWARDED.incrementAndGet();
-				try (InputStream in = exchange.getRequestBody()) {
-					in.transferTo(java.io.OutputStream.nullOutputStream());
-				}
-				byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return StubBackends.answering(200, "application/json", "{\"ok\":true}", FORWARDED::incrementAndGet);
 	}
 
 	RawConnection.Response send(String method, String target, Map<String, String> headers) {
