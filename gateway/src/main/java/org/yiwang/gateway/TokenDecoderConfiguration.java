@@ -1,13 +1,12 @@
 package org.yiwang.gateway;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import io.netty.channel.ChannelOption;
+import org.yiwang.shared.config.PlatformSecurityAutoConfiguration;
 import org.yiwang.shared.security.JwtValidation;
 import org.yiwang.shared.security.PlatformSecurityProperties;
 import org.yiwang.shared.security.ReactiveValidatedTokens;
-import org.yiwang.shared.security.ValidatedTokens;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -54,9 +53,8 @@ class TokenDecoderConfiguration {
 			.webClient(web)
 			.build();
 		nimbus.setJwtValidator(JwtValidation.validator(security));
-		// as platform-shared's PlatformSecurityAutoConfiguration: 10,000 tokens, each until its expiry, at most 5 min
 		ReactiveJwtDecoder remembered = ReactiveValidatedTokens
-			.decorate(new ValidatedTokens(10_000, Duration.ofMinutes(5), Clock.systemUTC()), nimbus);
+			.decorate(PlatformSecurityAutoConfiguration.validatedTokens(), nimbus);
 		Duration bound = client.bound();
 		return token -> remembered.decode(token)
 			.timeout(bound, Mono.error(() -> new JwtException(

@@ -38,7 +38,7 @@ public class PlatformSecurityAutoConfiguration {
 	static final Duration JWK_SET_READ_TIMEOUT = Duration.ofSeconds(5);
 
 	/** Validated tokens remembered until their expiry, at most 5 minutes, 10,000 per process. */
-	static ValidatedTokens validatedTokens() {
+	public static ValidatedTokens validatedTokens() {
 		return new ValidatedTokens(10_000, Duration.ofMinutes(5), Clock.systemUTC());
 	}
 
